@@ -1,0 +1,221 @@
+// Screening throughput and list loading, with a brute-force peer.
+//
+// Workloads (all from ../shared/data/lists; skipped with a message without it):
+//   BM_LoadAndIndex     load UN + OFAC (SDN CSV set, non-SDN XML) + UK and build the index;
+//                       reports entities, names, and peak resident memory (VmHWM)
+//   BM_Screen           screen a fixed mix of 3,000 queries: listed names with one letter
+//                       dropped, listed names as published (Latin or Arabic script), and
+//                       made-up names of 2-3 words from the name words of
+//                       ../shared/data/names/google_ar2en.txt (Latin or Arabic script);
+//                       items/s is names screened per second, per thread count
+//   peer                bench/peers/jellyfish_bruteforce.py: Jaro-Winkler of each query
+//                       against every listed name (python3-jellyfish), on the same queries,
+//                       run after the benchmarks; the ratio is printed at the end
+// The EU list is not in ../shared (no real file could be had), so "all four" is three here.
+#include <benchmark/benchmark.h>
+#include <sys/utsname.h>
+#include <unicode/uversion.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include "lists/reader.h"
+#include "screen/screener.h"
+
+namespace fs = std::filesystem;
+namespace ql = qantara::lists;
+namespace qs = qantara::screen;
+
+namespace {
+
+fs::path Shared() { return fs::path(QANTARA_SOURCE_DIR) / ".." / "shared" / "data" / "lists"; }
+
+std::vector<std::string> ListFiles() {
+  std::vector<std::string> files;
+  for (const char* f : {"un_consolidated.xml", "ofac_sdn.csv", "ofac_alt.csv", "ofac_add.csv",
+                        "ofac_consolidated_nonsdn.xml", "uk_conlist.csv"}) {
+    if (fs::exists(Shared() / f)) files.push_back((Shared() / f).string());
+  }
+  return files;
+}
+
+struct World {
+  std::shared_ptr<const qs::CandidateIndex> index;
+  std::vector<std::string> queries;
+};
+
+// Name words for the made-up (not listed) queries: the Latin and Arabic sides of
+// ../shared/data/names/google_ar2en.txt, or syllables when it is absent.
+std::vector<std::string> NameWords() {
+  std::vector<std::string> words;
+  std::ifstream in(Shared() / ".." / "names" / "google_ar2en.txt");
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    words.push_back(line.substr(0, tab));
+    words.push_back(line.substr(tab + 1));
+  }
+  if (words.empty()) {
+    for (const char* a : {"ka", "ro", "mi", "sel", "dan"}) {
+      for (const char* b : {"tu", "var", "len", "po", "gis"}) words.push_back(std::string(a) + b);
+    }
+  }
+  return words;
+}
+
+std::vector<std::string> MakeQueries(const qs::CandidateIndex& index, size_t n) {
+  std::mt19937 rng(5);
+  std::vector<std::string> out;
+  const std::vector<std::string> words = NameWords();
+  while (out.size() < n) {
+    const auto& name = index.names()[rng() % index.names().size()];
+    std::string value = index.entities()[name.entity].names[name.name_index].value;
+    switch (out.size() % 3) {
+      case 0:  // listed name with one letter dropped
+        if (value.size() > 4) value.erase(1 + rng() % (value.size() - 2), 1);
+        out.push_back(value);
+        break;
+      case 1:  // listed name as is (Arabic-script ones where there are)
+        out.push_back(value);
+        break;
+      default: {  // made-up name of 2-3 name words, one script (words alternate scripts)
+        std::string made;
+        size_t parity = rng() % 2, count = 2 + rng() % 2;
+        for (size_t w = 0; w < count; ++w) {
+          if (w) made += ' ';
+          made += words[(rng() % (words.size() / 2)) * 2 + parity];
+        }
+        out.push_back(made);
+      }
+    }
+  }
+  return out;
+}
+
+World* GetWorld() {
+  static World* world = [] {
+    auto* w = new World();
+    auto files = ListFiles();
+    if (files.empty()) return w;
+    auto loaded = ql::LoadLists(files);
+    if (!loaded.ok()) return w;
+    w->index = qs::CandidateIndex::Build(std::move(loaded->entities),
+                                         std::max(1u, std::thread::hardware_concurrency()));
+    w->queries = MakeQueries(*w->index, 3000);
+    std::ofstream q("/tmp/qantara_bench_queries.txt");
+    for (const auto& s : w->queries) q << s << "\n";
+    return w;
+  }();
+  return world;
+}
+
+long PeakRssKb() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6);
+  }
+  return 0;
+}
+
+void BM_LoadAndIndex(benchmark::State& state) {
+  auto files = ListFiles();
+  if (files.empty()) {
+    state.SkipWithError("../shared/data/lists not found");
+    return;
+  }
+  size_t entities = 0, names = 0;
+  for (auto _ : state) {
+    auto loaded = ql::LoadLists(files);
+    if (!loaded.ok()) {
+      state.SkipWithError(loaded.status().ToString().c_str());
+      return;
+    }
+    entities = loaded->entities.size();
+    auto index = qs::CandidateIndex::Build(std::move(loaded->entities), static_cast<int>(state.range(0)));
+    names = index->names().size();
+    benchmark::DoNotOptimize(index);
+  }
+  state.counters["entities"] = static_cast<double>(entities);
+  state.counters["names"] = static_cast<double>(names);
+  state.counters["peak_rss_MB"] = PeakRssKb() / 1024.0;
+}
+BENCHMARK(BM_LoadAndIndex)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+
+void BM_Screen(benchmark::State& state) {
+  World* w = GetWorld();
+  if (!w->index) {
+    state.SkipWithError("../shared/data/lists not found");
+    return;
+  }
+  qs::Screener screener(w->index, qs::ScreenOptions());
+  qs::ScreenScratch scratch;
+  size_t i = state.thread_index();
+  size_t matches = 0;
+  for (auto _ : state) {
+    qs::Query q;
+    q.name = w->queries[i % w->queries.size()];
+    i += state.threads();
+    auto r = screener.Screen(q, &scratch);
+    matches += r.ok() ? r->matches.size() : 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["matches_per_query"] =
+      benchmark::Counter(static_cast<double>(matches) / std::max<int64_t>(1, state.iterations()),
+                         benchmark::Counter::kAvgThreads);
+}
+BENCHMARK(BM_Screen)->Threads(1)->Threads(2)->UseRealTime()->MinTime(2.0);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  struct utsname u;
+  uname(&u);
+  benchmark::AddCustomContext("compiler", __VERSION__);
+  benchmark::AddCustomContext("icu", U_ICU_VERSION);
+  benchmark::AddCustomContext("machine", std::string(u.machine) + " " + u.release);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  // The peer, on the same queries and the same lists.
+  World* w = GetWorld();
+  if (!w->index || std::getenv("QANTARA_BENCH_NO_PEER")) return 0;
+  std::string names_file = "/tmp/qantara_bench_names.txt";
+  {
+    std::ofstream out(names_file);
+    for (const auto& n : w->index->names()) {
+      out << w->index->entities()[n.entity].names[n.name_index].value << "\n";
+    }
+  }
+  std::string cmd = "/usr/bin/python3 " + std::string(QANTARA_SOURCE_DIR) +
+                    "/bench/peers/jellyfish_bruteforce.py " + names_file +
+                    " /tmp/qantara_bench_queries.txt 20";
+  std::printf("\npeer: %s\n", cmd.c_str());
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return 0;
+  char line[512];
+  double peer_rate = 0;
+  while (std::fgets(line, sizeof line, p)) {
+    std::fputs(line, stdout);
+    std::sscanf(line, "names_per_second %lf", &peer_rate);
+  }
+  pclose(p);
+  // Our single-thread rate, measured again the same way for the ratio.
+  qs::Screener screener(w->index, qs::ScreenOptions());
+  qs::ScreenScratch scratch;
+  auto start = std::chrono::steady_clock::now();
+  for (const auto& name : w->queries) {
+    qs::Query q;
+    q.name = name;
+    benchmark::DoNotOptimize(screener.Screen(q, &scratch));
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double ours = w->queries.size() / secs;
+  std::printf("qantara single thread: %.0f names/s over %zu listed names\n", ours, w->index->names().size());
+  if (peer_rate > 0) std::printf("ratio qantara / jellyfish brute force: %.0fx\n", ours / peer_rate);
+  return 0;
+}

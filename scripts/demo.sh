@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The main job on the bundled default: build, then screen data/sample_queries.jsonl against
+# data/sample_list.jsonl and show one name at the terminal.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DQANTARA_BUILD_TESTS=OFF -DQANTARA_BUILD_BENCH=OFF >/dev/null
+cmake --build build --target qantara
+echo "== qantara lists show data/sample_list.jsonl"
+build/qantara lists show data/sample_list.jsonl
+echo
+echo "== qantara screen --list data/sample_list.jsonl --input data/sample_queries.jsonl"
+build/qantara screen --list data/sample_list.jsonl --input data/sample_queries.jsonl || true
+echo
+echo "== qantara match 'أبو حمزة الفلاني' --list data/sample_list.jsonl"
+build/qantara match "أبو حمزة الفلاني" --list data/sample_list.jsonl

@@ -1,0 +1,33 @@
+// build/qantara: screening names against watchlists and reading news, across
+// Arabic and Latin scripts. Subcommands are in cmd_*.cc.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "qantara: screen names against sanctions lists (UN, OFAC, EU, UK) across Arabic and Latin "
+      "scripts.\nRun `qantara SUBCOMMAND --help` for details."};
+  app.require_subcommand(1);
+  int exit_code = qantara::cli::kExitOk;
+  qantara::cli::AddListsCommand(app, &exit_code);
+  qantara::cli::AddScreenCommand(app, &exit_code);
+  qantara::cli::AddMatchCommand(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return qantara::cli::kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "qantara: internal error: %s\n", e.what());
+    return qantara::cli::kExitInternal;
+  }
+  return exit_code;
+}

@@ -1,0 +1,143 @@
+#include "cli/queries.h"
+
+#include <algorithm>
+
+#include "lists/csv.h"
+#include "text/utf8.h"
+
+namespace qantara::cli {
+namespace {
+
+Status SetField(std::string_view field, std::string value, screen::Query* q) {
+  if (field == "name") {
+    q->name = std::move(value);
+  } else if (field == "schema") {
+    if (value.empty() || value == "Any" || value == "any") {
+      q->schema.reset();
+    } else if (auto s = lists::ParseSchema(value)) {
+      q->schema = *s;
+    } else {
+      return Status::InvalidArgument("field \"schema\": \"" + value +
+                                     "\" is not Person, Organization, Vessel, Aircraft or Any");
+    }
+  } else if (field == "birth_date") {
+    if (!value.empty() && !lists::PartialDate::Parse(value)) {
+      return Status::InvalidArgument("field \"birth_date\": \"" + value +
+                                     "\" is not a date (1971, 1971-07, 1971-07-28)");
+    }
+    q->birth_date = std::move(value);
+  } else if (field == "nationality") {
+    q->nationality = std::move(value);
+  } else if (field == "gender") {
+    std::transform(value.begin(), value.end(), value.begin(), ::tolower);
+    if (value == "m") value = "male";
+    if (value == "f") value = "female";
+    if (!value.empty() && value != "male" && value != "female") {
+      return Status::InvalidArgument("field \"gender\": expected male or female");
+    }
+    q->gender = std::move(value);
+  } else if (field == "id_number") {
+    q->id_number = std::move(value);
+  }
+  return Status::Ok();
+}
+
+Status CheckName(const screen::Query& q) {
+  if (q.name.find_first_not_of(" \t") == std::string::npos) {
+    return Status::InvalidArgument("field \"name\" is missing or empty");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status QueryFromJson(const nlohmann::json& j, screen::Query* q) {
+  if (!j.is_object()) return Status::InvalidArgument("expected a JSON object");
+  for (const char* field : {"name", "schema", "birth_date", "nationality", "gender", "id_number"}) {
+    auto it = j.find(field);
+    if (it == j.end() || it->is_null()) continue;
+    std::string value;
+    if (it->is_string()) {
+      value = it->get<std::string>();
+    } else if (it->is_number_integer() && std::string_view(field) == "birth_date") {
+      value = std::to_string(it->get<long long>());
+    } else {
+      return Status::InvalidArgument(std::string("field \"") + field + "\" must be a string");
+    }
+    QANTARA_RETURN_IF_ERROR(SetField(field, std::move(value), q));
+  }
+  if (auto it = j.find("id"); it != j.end() && (it->is_string() || it->is_number())) {
+    q->id = it->is_string() ? it->get<std::string>() : it->dump();
+  }
+  return CheckName(*q);
+}
+
+std::vector<QueryRecord> ParseJsonlQueries(std::string_view data) {
+  std::vector<QueryRecord> records;
+  size_t start = 0, line = 0;
+  while (start < data.size()) {
+    size_t end = data.find('\n', start);
+    if (end == std::string_view::npos) end = data.size();
+    std::string_view text = data.substr(start, end - start);
+    start = end + 1;
+    ++line;
+    if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    QueryRecord r;
+    r.line = line;
+    if (Status u = text::ValidateUtf8(text); !u.ok()) {
+      r.error = u.message();
+      records.push_back(std::move(r));
+      continue;
+    }
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) {
+      r.error = "not valid JSON";
+    } else {
+      if (j.is_object() && j.contains("id")) r.id = j["id"];
+      if (Status s = QueryFromJson(j, &r.query); !s.ok()) r.error = s.message();
+    }
+    records.push_back(std::move(r));
+  }
+  return records;
+}
+
+Result<std::vector<QueryRecord>> ParseCsvQueries(std::string_view data) {
+  if (data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);  // UTF-8 byte order mark
+  lists::CsvReader reader(data);
+  std::vector<std::string> header, fields;
+  if (!reader.Next(&header)) return Status::InvalidArgument("CSV input is empty (expected a header row)");
+  for (std::string& h : header) {
+    h.erase(0, h.find_first_not_of(' '));
+    h.erase(h.find_last_not_of(" \r") + 1);
+  }
+  if (std::find(header.begin(), header.end(), "name") == header.end()) {
+    return Status::InvalidArgument("CSV header has no \"name\" column (line 1)");
+  }
+  std::vector<QueryRecord> records;
+  while (reader.Next(&fields)) {
+    QueryRecord r;
+    r.line = reader.line();
+    if (Status u = text::ValidateUtf8(reader.raw()); !u.ok()) {
+      r.error = u.message();
+    } else if (fields.size() != header.size()) {
+      r.error = "expected " + std::to_string(header.size()) + " fields, got " +
+                std::to_string(fields.size());
+    } else {
+      Status s;
+      for (size_t i = 0; i < header.size() && s.ok(); ++i) {
+        if (header[i] == "id") {
+          r.id = fields[i];
+          r.query.id = fields[i];
+        } else {
+          s = SetField(header[i], fields[i], &r.query);
+        }
+      }
+      if (s.ok()) s = CheckName(r.query);
+      if (!s.ok()) r.error = s.message();
+    }
+    records.push_back(std::move(r));
+  }
+  return records;
+}
+
+}  // namespace qantara::cli

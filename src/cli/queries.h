@@ -1,0 +1,38 @@
+// Screening queries from JSON Lines or CSV batch input (DESIGN.md "Screening").
+#ifndef QANTARA_CLI_QUERIES_H_
+#define QANTARA_CLI_QUERIES_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "screen/score_model.h"
+
+namespace qantara::cli {
+
+// One input record: a query, or the error that made it unusable.
+struct QueryRecord {
+  size_t line = 0;       // 1-based line where the record starts
+  nlohmann::json id;     // the record's "id" as given (string or number), null when absent
+  screen::Query query;   // valid when error is empty
+  std::string error;     // what was wrong, naming the field
+};
+
+// Reads the query fields of a JSON object: name (required), id, schema
+// (Person|Organization|Vessel|Aircraft|Any), birth_date, nationality, gender,
+// id_number. Unknown fields are ignored.
+Status QueryFromJson(const nlohmann::json& object, screen::Query* query);
+
+// Parses JSON Lines; blank lines are skipped. Never fails as a whole: every
+// bad line becomes a record with an error.
+std::vector<QueryRecord> ParseJsonlQueries(std::string_view data);
+
+// Parses CSV with a header row naming the same fields ("name" required).
+// Fails when the header has no "name" column.
+Result<std::vector<QueryRecord>> ParseCsvQueries(std::string_view data);
+
+}  // namespace qantara::cli
+
+#endif  // QANTARA_CLI_QUERIES_H_

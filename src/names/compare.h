@@ -1,0 +1,61 @@
+// Name-versus-name comparison that returns evidence, not a verdict.
+//
+// Mechanism only (STYLE.md): CompareNames aligns the tokens of two parsed names
+// and reports each aligned pair with its similarity and the measure that gave
+// it. How much each token weighs, and what score makes a match, is policy and
+// belongs to screen/.
+#ifndef QANTARA_NAMES_COMPARE_H_
+#define QANTARA_NAMES_COMPARE_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "names/name.h"
+
+namespace qantara::names {
+
+// Which measure gave a token pair its similarity.
+enum class Measure : uint8_t {
+  kExact,        // equal matching forms
+  kParticle,     // same canonical particle or title
+  kJaroWinkler,  // same script: Jaro-Winkler on the matching forms
+  kSound,        // sound sequences (names/sounds.h), the cross-script measure
+};
+std::string_view MeasureName(Measure m);
+
+struct TokenSimilarityResult {
+  double similarity = 0;  // in [0, 1]
+  Measure measure = Measure::kSound;
+};
+
+// Similarity of two tokens: particles match only particles with the same
+// canonical form; words compare by sound sequence always (names/sounds.h) and
+// by Jaro-Winkler when both are in one script, taking the higher.
+TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b);
+
+// One aligned group: query tokens [query_begin, query_end) against candidate
+// tokens [candidate_begin, candidate_end). Groups are one-to-one, or two
+// adjacent tokens against one when a word boundary differs ("Wali Jan" vs
+// "Walijan").
+struct AlignedPair {
+  uint8_t query_begin = 0, query_end = 0;
+  uint8_t candidate_begin = 0, candidate_end = 0;
+  float similarity = 0;
+  Measure measure = Measure::kSound;
+};
+
+struct NameEvidence {
+  std::vector<AlignedPair> pairs;  // in query order
+};
+
+// Pairs below this similarity are not aligned.
+inline constexpr double kMinPairSimilarity = 0.7;
+
+// Aligns `query` with `candidate`: greedily by descending similarity, one to
+// one, then tries two-to-one merges for tokens left unaligned or weakly
+// aligned. Deterministic; thread-safe.
+NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate);
+
+}  // namespace qantara::names
+
+#endif  // QANTARA_NAMES_COMPARE_H_

@@ -1,0 +1,228 @@
+// Parsing a name into tokens with roles and keys (docs/phonetic_key.md).
+//
+// The hard part of Arabic names across scripts is not letters but word
+// boundaries: "Abd al-Rahman" is two words in Arabic script, and "Abdurrahman",
+// "Abdul Rahman", "Abd al-Rahman" or "Abdelrahman" in Latin; the article is
+// glued to its word in Arabic and hyphenated, spaced or assimilated
+// ("ar-Rahman", "ash-Shami") in Latin. So the parser first strips articles, then
+// joins compounds (abd + word, word + allah / al-din) into one token whose key is
+// the concatenation of its parts' keys, so that every spelling ends up as the
+// same tokens with the same keys. Particles and titles come from
+// resources/particles.tsv; titles count only before the first ordinary word.
+#include "names/name.h"
+
+#include <string>
+#include <unordered_map>
+
+#include "names/phonetic.h"
+#include "names/sounds.h"
+#include "names/tables.h"
+#include "text/utf8.h"
+
+namespace qantara::names {
+namespace {
+
+// "abd" in Arabic script: ARABIC LETTER AIN, BEH, DAL.
+constexpr std::string_view kArabicAbd = "\xd8\xb9\xd8\xa8\xd8\xaf";
+// The article in Arabic script: ARABIC LETTER ALEF, LAM.
+constexpr std::string_view kArabicArticle = "\xd8\xa7\xd9\x84";
+
+struct Particle {
+  std::string_view canonical;
+  TokenRole role;
+};
+
+const std::unordered_map<std::string_view, Particle>& Particles() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string_view, Particle>();
+    for (const auto& p : tables::kParticles) (*t)[p.form] = {p.canonical, p.role};
+    return t;
+  }();
+  return *table;
+}
+
+const Particle* FindParticle(std::string_view word) {
+  const auto& t = Particles();
+  auto it = t.find(word);
+  return it == t.end() ? nullptr : &it->second;
+}
+
+bool IsArabicLead(unsigned char c) { return c >= 0xD8 && c <= 0xDB; }
+
+text::Script ScriptOf(std::string_view word) {
+  bool ascii = true;
+  for (unsigned char c : word) {
+    if (IsArabicLead(c)) return text::Script::kArabic;
+    if (c >= 0x80) ascii = false;
+  }
+  return ascii ? text::Script::kLatin : text::DominantScript(word);
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Strips a glued Arabic article (al-) from a word of at least two more letters.
+bool StripArabicArticle(std::string_view* word) {
+  if (word->substr(0, kArabicArticle.size()) == kArabicArticle &&
+      CodePointCount(word->substr(kArabicArticle.size())) >= 2) {
+    word->remove_prefix(kArabicArticle.size());
+    return true;
+  }
+  return false;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Sun-letter forms of the Latin article before a word that starts with the same
+// consonant: "ar rahman", "ash-shami", "ud-din", "an-nur".
+bool IsAssimilatedArticle(std::string_view part, std::string_view next) {
+  if (part.size() < 2 || part.size() > 3 || !IsVowel(part[0]) || next.empty()) return false;
+  std::string_view consonant = part.substr(1);
+  if (consonant == "l") return true;  // al, el, ul, il
+  bool one_sound = consonant.size() == 1 ? !IsVowel(consonant[0])
+                                         : consonant == "sh" || consonant == "th" || consonant == "dh";
+  return one_sound && next.substr(0, consonant.size()) == consonant;
+}
+
+// For a one-word Latin compound like "abdelkader" or "abdurrahman", the part
+// after "abd" with its vowel-and-article link removed ("kader", "rrahman");
+// empty when the word is not such a compound.
+std::string_view LatinAbdRemainder(std::string_view word) {
+  if (word.size() < 6 || word.substr(0, 3) != "abd") return {};
+  std::string_view rest = word.substr(3);
+  while (!rest.empty() && IsVowel(rest[0])) rest.remove_prefix(1);
+  if (rest.size() > 1 && rest[0] == 'l') rest.remove_prefix(1);
+  return rest.size() >= 2 ? rest : std::string_view();
+}
+
+std::vector<std::string_view> SplitParts(std::string_view s) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == ' ' || s[i] == '-') {
+      if (i > start) parts.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+NameToken MakeWord(std::string_view surface, std::string_view word) {
+  NameToken t;
+  t.surface = std::string(surface);
+  t.text = std::string(word);
+  t.key = PhoneticKey(word);
+  t.sounds = PhoneticSounds(word);
+  t.script = ScriptOf(word);
+  return t;
+}
+
+// Appends `key` to `*joined`, collapsing a repeated class at the seam.
+void JoinKey(std::string_view key, std::string* joined) {
+  for (char c : key) {
+    if (joined->empty() || joined->back() != c) joined->push_back(c);
+  }
+}
+
+}  // namespace
+
+std::string_view TokenRoleName(TokenRole role) {
+  switch (role) {
+    case TokenRole::kWord: return "word";
+    case TokenRole::kArticle: return "article";
+    case TokenRole::kPatronymic: return "patronymic";
+    case TokenRole::kKunya: return "kunya";
+    case TokenRole::kCompoundPrefix: return "compound_prefix";
+    case TokenRole::kCompoundSuffix: return "compound_suffix";
+    case TokenRole::kTitle: return "title";
+  }
+  return "unknown";
+}
+
+ParsedName ParseName(std::string_view raw) {
+  if (raw.size() > kMaxNameBytes) {
+    size_t cut = kMaxNameBytes;
+    while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;
+    raw = raw.substr(0, cut);
+  }
+  ParsedName name;
+  name.normalized = text::NormalizeForMatching(raw);
+  std::vector<std::string_view> parts = SplitParts(name.normalized);
+  bool seen_word = false;
+  for (size_t i = 0; i < parts.size() && name.tokens.size() < kMaxNameTokens; ++i) {
+    std::string_view part = parts[i];
+    bool has_next = i + 1 < parts.size();
+    const Particle* particle = FindParticle(part);
+    // A standalone article, Latin or Arabic: drop it, its word follows.
+    if (has_next && ((particle && particle->role == TokenRole::kArticle) ||
+                     IsAssimilatedArticle(part, parts[i + 1]))) {
+      continue;
+    }
+    if (particle && particle->role == TokenRole::kCompoundSuffix && !name.tokens.empty() &&
+        name.tokens.back().role == TokenRole::kWord) {
+      NameToken& prev = name.tokens.back();
+      prev.surface += " ";
+      prev.surface += part;
+      std::string_view bare = part;
+      StripArabicArticle(&bare);
+      prev.text += prev.script == text::Script::kArabic ? bare : particle->canonical;
+      JoinKey(particle->canonical == "din" ? "DN" : "L", &prev.key);
+      prev.sounds += PhoneticSounds(bare);
+      continue;
+    }
+    if (particle && particle->role == TokenRole::kCompoundPrefix && has_next) {
+      std::string_view next = parts[i + 1];
+      const Particle* next_particle = FindParticle(next);
+      // "abd al-rahman": skip the article between the two parts.
+      if (i + 2 < parts.size() && ((next_particle && next_particle->role == TokenRole::kArticle) ||
+                                   IsAssimilatedArticle(next, parts[i + 2]))) {
+        next = parts[++i + 1];
+        next_particle = FindParticle(next);
+      }
+      StripArabicArticle(&next);
+      NameToken t = MakeWord(std::string(part) + " " + std::string(next), next);
+      t.text = std::string(t.script == text::Script::kArabic ? kArabicAbd : "abd") + t.text;
+      t.key = "BD";
+      JoinKey(next_particle && next_particle->canonical == "allah" ? "L" : PhoneticKey(next), &t.key);
+      t.sounds = "BD" + PhoneticSounds(next);
+      name.tokens.push_back(std::move(t));
+      ++i;
+      seen_word = true;
+      continue;
+    }
+    if (particle && (particle->role != TokenRole::kTitle || !seen_word)) {
+      NameToken t = MakeWord(part, part);
+      t.role = particle->role;
+      t.particle = std::string(particle->canonical);
+      if (particle->canonical == "allah") t.key = "L";
+      name.tokens.push_back(std::move(t));
+      continue;
+    }
+    std::string_view word = part;
+    StripArabicArticle(&word);
+    NameToken t = MakeWord(part, word);
+    if (word.substr(0, kArabicAbd.size()) == kArabicAbd && CodePointCount(word) > 4) {
+      std::string_view rest = word.substr(kArabicAbd.size());
+      StripArabicArticle(&rest);
+      t.text = std::string(kArabicAbd) + std::string(rest);
+      t.key = "BD";
+      JoinKey(PhoneticKey(rest), &t.key);
+      t.sounds = "BD" + PhoneticSounds(rest);
+    } else if (std::string_view rest = LatinAbdRemainder(word); !rest.empty()) {
+      t.text = "abd" + std::string(rest);
+      t.key = "BD";
+      JoinKey(PhoneticKey(rest), &t.key);
+      t.sounds = "BD" + PhoneticSounds(rest);
+    }
+    if (t.key.size() > 1 && t.key.back() == 'H') t.key.pop_back();
+    name.tokens.push_back(std::move(t));
+    seen_word = true;
+  }
+  name.script = text::DominantScript(name.normalized);
+  return name;
+}
+
+}  // namespace qantara::names

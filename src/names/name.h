@@ -1,0 +1,64 @@
+// A personal or organisation name as Qantara compares it: normalised words with
+// roles and cross-script phonetic keys.
+//
+// Start here for names/: ParseName() turns "Abu Bakr al-Baghdadi" or
+// the same name in Arabic script into tokens {abu: kunya} {bakr} {baghdadi}, each with a
+// phonetic key (names/phonetic.h) that is the same in both scripts ("BKR").
+// CompareNames() (names/compare.h) aligns the tokens of two parsed names.
+#ifndef QANTARA_NAMES_NAME_H_
+#define QANTARA_NAMES_NAME_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/normalize.h"
+
+namespace qantara::names {
+
+// Never renumber: roles are part of persisted evidence.
+enum class TokenRole : uint8_t {
+  kWord = 0,            // an ordinary name word (given name, family name, nisba)
+  kArticle = 1,         // al-, el-, Arabic alef-lam when it stands alone (normally stripped from its word)
+  kPatronymic = 2,      // bin, ben, ibn, ould, bint: "son/daughter of"
+  kKunya = 3,           // abu, umm: "father/mother of"
+  kCompoundPrefix = 4,  // abd when it could not be joined to a following word
+  kCompoundSuffix = 5,  // allah, al-din when it could not be joined to a preceding word
+  kTitle = 6,           // honorifics and titles before the name: sheikh, dr, mullah, haji, M.
+};
+std::string_view TokenRoleName(TokenRole role);
+
+struct NameToken {
+  std::string text;       // the matching form: normalised, article stripped, compounds joined
+                          // ("baghdadi", "abdrahman", "nasrdin")
+  std::string surface;    // the normalised words it was made from ("al-baghdadi", "abd al-rahman")
+  std::string key;        // cross-script phonetic key (names/phonetic.h), e.g. "BKD"
+  std::string sounds;     // vowel-aware sound sequence (names/sounds.h), e.g. "BaKDaDi"
+  std::string particle;   // canonical particle or title ("bin", "abu", "sheikh"); empty for words
+  TokenRole role = TokenRole::kWord;
+  text::Script script = text::Script::kNone;
+};
+
+struct ParsedName {
+  std::string normalized;  // text::NormalizeForMatching of the whole input
+  std::vector<NameToken> tokens;
+  text::Script script = text::Script::kNone;  // dominant script of the name
+};
+
+// Caps against hostile input: longer inputs are cut (at a token boundary).
+inline constexpr size_t kMaxNameBytes = 1024;
+inline constexpr size_t kMaxNameTokens = 16;
+
+// Parses a name. Order of work: normalise; split on spaces and hyphens; strip
+// the article from words ("al-baghdadi", its Arabic spelling, "el baghdadi" -> baghdadi);
+// join compounds ("abd al-rahman", "abdul rahman", "abdurrahman" -> one word;
+// "nasr al-din" / "nasreddine"; "hidayat allah" / "hidayatullah"); mark
+// particles and leading titles from resources/particles.tsv; compute keys.
+// REQUIRES: `raw` is valid UTF-8. Thread-safe.
+ParsedName ParseName(std::string_view raw);
+
+}  // namespace qantara::names
+
+#endif  // QANTARA_NAMES_NAME_H_

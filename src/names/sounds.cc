@@ -1,0 +1,272 @@
+// Sound sequences and their alignment (see sounds.h and docs/phonetic_key.md).
+//
+// Consonants use the classes of resources/arabic_letters.tsv and
+// resources/latin_graphemes.tsv, so keys and sounds never disagree on a
+// consonant. Vowel handling is in code because it depends on position: an
+// Arabic waw or yeh is a glide at the start of a word or before a long vowel,
+// and a long vowel elsewhere; Latin "ou" before a vowel is a glide (Ouali).
+// Costs were set on the cross-script name pairs of ../shared/data/names (see
+// eval/) so that spellings of one name score above 0.9 and names that differ by
+// one long vowel (Mohamed/Mahmoud, Hassan/Hussein) fall near 0.85.
+#include "names/sounds.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <unordered_map>
+#include <vector>
+
+#include "names/tables.h"
+#include "text/utf8.h"
+
+namespace qantara::names {
+namespace {
+
+// Code points of the Arabic letters handled here by position.
+constexpr char32_t kAlef = 0x0627;      // ARABIC LETTER ALEF
+constexpr char32_t kWaw = 0x0648;       // ARABIC LETTER WAW
+constexpr char32_t kYeh = 0x064A;       // ARABIC LETTER YEH
+constexpr char32_t kHeh = 0x0647;       // ARABIC LETTER HEH (and folded ta marbuta)
+
+struct Tables {
+  std::unordered_map<char32_t, char> arabic;
+  std::array<std::vector<const tables::LatinGrapheme*>, 128> latin;
+  std::array<std::array<float, 128>, 128> consonant_cost;
+  Tables() {
+    for (const auto& e : tables::kArabicLetterClasses) arabic[e.code_point] = e.key;
+    for (const auto& g : tables::kLatinGraphemes) {
+      if (g.key[0] != '\0') latin[static_cast<unsigned char>(g.grapheme[0])].push_back(&g);
+    }
+    for (auto& row : consonant_cost) row.fill(1.0f);
+    for (int c = 0; c < 128; ++c) consonant_cost[c][c] = 0.0f;
+    for (const auto& p : tables::kKeyPairCosts) {
+      consonant_cost[static_cast<int>(p.a)][static_cast<int>(p.b)] = p.cost;
+      consonant_cost[static_cast<int>(p.b)][static_cast<int>(p.a)] = p.cost;
+    }
+  }
+};
+
+const Tables& GetTables() {
+  static const Tables* t = new Tables();
+  return *t;
+}
+
+// Character sets as 128-entry tables: these run in the innermost loop.
+struct CharSet {
+  std::array<bool, 256> member{};
+  constexpr explicit CharSet(const char* chars) {
+    for (; *chars; ++chars) member[static_cast<unsigned char>(*chars)] = true;
+  }
+  bool operator()(char c) const { return member[static_cast<unsigned char>(c)]; }
+};
+constexpr CharSet IsLatinVowel("aeiouy");
+constexpr CharSet IsVowelSymbol("aeiouAIU");
+bool IsLong(char c) { return c == 'A' || c == 'I' || c == 'U'; }
+char Quality(char c) {
+  switch (c) {
+    case 'A': return 'a';
+    case 'I': return 'i';
+    case 'U': return 'u';
+    default: return c;
+  }
+}
+
+void Push(char symbol, std::string* out) {
+  // Gemination and repeated vowels are one sound.
+  if (!out->empty() && out->back() == symbol) return;
+  out->push_back(symbol);
+}
+
+void ArabicSounds(const std::vector<char32_t>& cps, std::string* out) {
+  const Tables& t = GetTables();
+  for (size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
+    char32_t next = i + 1 < cps.size() ? cps[i + 1] : 0;
+    bool initial = i == 0, last = i + 1 == cps.size();
+    if (c == kAlef) {
+      Push(initial ? 'a' : 'A', out);
+    } else if (c == kWaw) {
+      Push(initial || next == kAlef ? 'W' : 'U', out);
+    } else if (c == kYeh) {
+      Push(initial || next == kAlef || next == kWaw ? 'Y' : 'I', out);
+    } else if (c == kHeh && last && !initial) {
+      Push('a', out);  // ta marbuta or final heh: "-a", "-ah", "-eh"
+    } else if (auto it = t.arabic.find(c); it != t.arabic.end() && it->second != '-') {
+      Push(it->second, out);
+    }
+  }
+}
+
+// Latin vowel groups at word[i]: appends the symbol and returns the bytes used.
+size_t LatinVowel(std::string_view w, size_t i, std::string* out) {
+  char c = w[i];
+  char n = i + 1 < w.size() ? w[i + 1] : 0;
+  char n2 = i + 2 < w.size() ? w[i + 2] : 0;
+  if (c == 'y') {
+    Push(i == 0 || IsLatinVowel(n) ? 'Y' : 'i', out);
+    return 1;
+  }
+  if (c == 'o' && n == 'u') {
+    Push(IsLatinVowel(n2) && n2 != 'y' ? 'W' : 'U', out);
+    return 2;
+  }
+  std::string_view pair = w.substr(i, 2);
+  if (!IsLatinVowel(n2)) {
+    if (pair == "aa") return Push('A', out), 2;
+    if (pair == "ee" || pair == "ii" || pair == "ie") return Push('I', out), 2;
+    if (pair == "oo" || pair == "uu") return Push('U', out), 2;
+    // Diphthongs: Zaid, Nail, Hussein, Husayn -> a short vowel, then long i.
+    if (pair == "ai" || pair == "ay" || pair == "ei" || pair == "ey") {
+      Push(c, out);
+      Push('I', out);
+      return 2;
+    }
+  }
+  Push(c, out);
+  return 1;
+}
+
+void LatinSounds(std::string_view w, std::string* out) {
+  const Tables& t = GetTables();
+  size_t i = 0;
+  while (i < w.size()) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c >= 0x80) {  // letters of other scripts or leftover marks: no sound
+      text::DecodeUtf8(w, &i);
+      continue;
+    }
+    if (IsLatinVowel(static_cast<char>(c))) {
+      i += LatinVowel(w, i, out);
+      continue;
+    }
+    if (c == 'w') {
+      Push('W', out);
+      ++i;
+      continue;
+    }
+    if (c == 'c' && i + 1 < w.size() && w[i + 1] != 'h' && w[i + 1] != 'k') {
+      Push(std::strchr("eiy", w[i + 1]) ? 'S' : 'K', out);
+      ++i;
+      continue;
+    }
+    if (c == 'c' && i + 1 == w.size()) {
+      Push('K', out);
+      ++i;
+      continue;
+    }
+    bool matched = false;
+    for (const tables::LatinGrapheme* g : t.latin[c]) {
+      size_t len = std::strlen(g->grapheme);
+      if (w.substr(i, len) == g->grapheme) {
+        for (const char* k = g->key; *k; ++k) Push(*k, out);
+        i += len;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) ++i;
+  }
+}
+
+float DeleteCost(char s, bool cross) {
+  if (IsVowelSymbol(s)) return IsLong(s) ? 0.5f : (cross ? 0.05f : 0.3f);
+  if (s == 'H' || s == 'W' || s == 'Y') return 0.5f;
+  return 1.0f;
+}
+
+float SubstituteCost(char a, char b, bool cross) {
+  if (a == b) return 0.0f;
+  bool va = IsVowelSymbol(a), vb = IsVowelSymbol(b);
+  if (va && vb) {
+    char qa = Quality(a), qb = Quality(b);
+    float cost = qa == qb                         ? 0.0f
+                 : (qa == 'e' || qb == 'e')       ? 0.1f
+                 : ((qa == 'o' && qb == 'u') || (qa == 'u' && qb == 'o')) ? 0.05f
+                                                  : 0.6f;
+    if (IsLong(a) != IsLong(b)) cost += cross ? 0.05f : 0.1f;
+    return cost;
+  }
+  if (va != vb) {
+    char v = va ? Quality(a) : Quality(b), g = va ? b : a;
+    if (g == 'W' && (v == 'u' || v == 'o')) return 0.2f;
+    if (g == 'Y' && (v == 'i' || v == 'e')) return 0.2f;
+    return 1.0f;
+  }
+  return GetTables().consonant_cost[a & 0x7F][b & 0x7F];
+}
+
+// Substitution and deletion costs for every pair of symbols, computed once.
+struct CostTables {
+  std::array<std::array<float, 128>, 128> substitute[2];
+  std::array<float, 128> remove[2];
+  CostTables() {
+    for (int cross = 0; cross < 2; ++cross) {
+      for (int a = 0; a < 128; ++a) {
+        remove[cross][a] = DeleteCost(static_cast<char>(a), cross);
+        for (int b = 0; b < 128; ++b) {
+          substitute[cross][a][b] = SubstituteCost(static_cast<char>(a), static_cast<char>(b), cross);
+        }
+      }
+    }
+  }
+};
+
+const CostTables& Costs() {
+  static const CostTables* t = new CostTables();
+  return *t;
+}
+
+float Weight(std::string_view s, bool cross) {
+  float w = 0;
+  for (char c : s) w += IsVowelSymbol(c) ? (IsLong(c) ? 0.5f : (cross ? 0.25f : 0.5f)) : 1.0f;
+  return w;
+}
+
+}  // namespace
+
+std::string PhoneticSounds(std::string_view word) {
+  std::string out;
+  bool arabic = false;
+  for (unsigned char c : word) arabic |= c >= 0xD8 && c <= 0xDB;
+  if (arabic) {
+    std::vector<char32_t> cps;
+    size_t i = 0;
+    while (i < word.size()) cps.push_back(text::DecodeUtf8(word, &i));
+    ArabicSounds(cps, &out);
+  } else {
+    LatinSounds(word, &out);
+  }
+  if (out.size() > 1 && out.back() == 'H') out.pop_back();  // as in keys: final h is optional
+  return out;
+}
+
+double SoundSimilarity(std::string_view a, std::string_view b, bool cross) {
+  if (a == b) return 1.0;
+  constexpr size_t kMax = 64;
+  a = a.substr(0, kMax);
+  b = b.substr(0, kMax);
+  float norm = std::max(Weight(a, cross), Weight(b, cross));
+  if (norm <= 0) return 0.0;
+  const CostTables& costs = Costs();
+  const auto& remove = costs.remove[cross];
+  const auto& substitute = costs.substitute[cross];
+  std::array<float, kMax + 1> row;
+  row[0] = 0;
+  for (size_t j = 1; j <= b.size(); ++j) row[j] = row[j - 1] + remove[b[j - 1] & 0x7F];
+  for (size_t i = 1; i <= a.size(); ++i) {
+    const int ca = a[i - 1] & 0x7F;
+    const float remove_a = remove[ca];
+    const auto& sub_row = substitute[ca];
+    float diagonal = row[0];
+    row[0] += remove_a;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const int cb = b[j - 1] & 0x7F;
+      float up = row[j];
+      row[j] = std::min({up + remove_a, row[j - 1] + remove[cb], diagonal + sub_row[cb]});
+      diagonal = up;
+    }
+  }
+  return std::max(0.0, 1.0 - row[b.size()] / norm);
+}
+
+}  // namespace qantara::names

@@ -1,0 +1,30 @@
+// Vowel-aware sound sequences: the fine-grained cross-script comparison.
+//
+// A phonetic key (names/phonetic.h) keeps consonants only, which makes it a
+// good index key but blind to the vowels that tell Hassan from Hussein and
+// Mohamed from Mahmoud (in Arabic script they differ only by a long vowel
+// letter). A sound sequence keeps the consonant classes of the key and adds
+// vowels: long vowels (Arabic alef, waw, yeh; Latin aa, ou, ee, ai...) as
+// A, I, U; short Latin vowels as a, e, i, o, u; glides as W and Y.
+// SoundSimilarity aligns two sequences with a weighted edit distance in which
+// the short vowels that Arabic script does not write cost almost nothing when
+// one side is Arabic, and more when both sides are Latin.
+#ifndef QANTARA_NAMES_SOUNDS_H_
+#define QANTARA_NAMES_SOUNDS_H_
+
+#include <string>
+#include <string_view>
+
+namespace qantara::names {
+
+// The sound sequence of one word in matching form (article stripped).
+// "Mahmoud" -> "MaHMUD", Arabic mahmud -> "MHMUD", "Hussein" -> "HuSIN".
+std::string PhoneticSounds(std::string_view word);
+
+// Similarity in [0, 1] of two sound sequences. `cross_script`: one side was
+// written in Arabic script (short vowels unwritten there).
+double SoundSimilarity(std::string_view a, std::string_view b, bool cross_script);
+
+}  // namespace qantara::names
+
+#endif  // QANTARA_NAMES_SOUNDS_H_

@@ -1,0 +1,301 @@
+// Building and querying the candidate index (see index.h for the design).
+//
+// The key neighbourhood is SymSpell's symmetric-deletion trick limited to one
+// deletion: a listed word is filed under its key and under each key obtained by
+// deleting one class; a query word looks up its key and its own one-deletion
+// keys. Two keys within one insertion, deletion or substitution always share
+// an entry. Keys shorter than three classes are filed only as they are: their
+// deletions ("M", "L") would file half the vocabulary together.
+// Checked by tests/screen/index_test.cc against brute force over every name.
+#include "screen/index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+#include <unordered_set>
+
+#include "names/compare.h"
+#include "names/phonetic.h"
+
+namespace qantara::screen {
+namespace {
+
+constexpr size_t kMinKeyForDeletions = 3;
+constexpr size_t kMinLettersForDeletions = 4;
+
+uint64_t Hash(std::string_view s) { return std::hash<std::string_view>()(s); }
+
+// Each distinct string obtained by deleting one code point of `s`.
+std::vector<std::string> Deletions(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t next = i + 1;
+    while (next < s.size() && (static_cast<unsigned char>(s[next]) & 0xC0) == 0x80) ++next;
+    std::string d = std::string(s.substr(0, i)) + std::string(s.substr(next));
+    if (out.empty() || out.back() != d) out.push_back(std::move(d));
+    i = next;
+  }
+  return out;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+std::unique_ptr<CandidateIndex> CandidateIndex::Build(std::vector<lists::Entity> entities,
+                                                      int threads) {
+  std::unique_ptr<CandidateIndex> index(new CandidateIndex());
+  index->entities_ = std::move(entities);
+  // Flatten the names first, dropping duplicates within an entity (the UK
+  // list repeats a name once per "name variation" row).
+  struct Pending {
+    uint32_t entity, name_index;
+  };
+  std::vector<Pending> pending;
+  for (uint32_t e = 0; e < index->entities_.size(); ++e) {
+    const auto& names = index->entities_[e].names;
+    for (uint32_t k = 0; k < names.size(); ++k) {
+      if (!names[k].value.empty()) pending.push_back({e, k});
+    }
+  }
+  std::vector<IndexedName> parsed(pending.size());
+  auto parse_range = [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      const auto& entity = index->entities_[pending[i].entity];
+      parsed[i].entity = pending[i].entity;
+      parsed[i].name_index = pending[i].name_index;
+      parsed[i].parsed = names::ParseName(entity.names[pending[i].name_index].value);
+    }
+  };
+  threads = std::max(1, threads);
+  if (threads == 1 || pending.size() < 1000) {
+    parse_range(0, pending.size());
+  } else {
+    std::vector<std::thread> workers;
+    size_t chunk = (pending.size() + threads - 1) / threads;
+    for (int t = 0; t < threads; ++t) {
+      size_t begin = std::min(pending.size(), t * chunk);
+      size_t end = std::min(pending.size(), begin + chunk);
+      workers.emplace_back(parse_range, begin, end);
+    }
+    for (auto& w : workers) w.join();
+  }
+  std::unordered_set<std::string> seen;
+  uint32_t last_entity = UINT32_MAX;
+  for (auto& name : parsed) {
+    if (name.parsed.tokens.empty()) continue;
+    if (name.entity != last_entity) {
+      seen.clear();
+      last_entity = name.entity;
+    }
+    if (!seen.insert(name.parsed.normalized).second) continue;
+    index->names_.push_back(std::move(name));
+  }
+  index->AddWords();
+  return index;
+}
+
+void CandidateIndex::AddWords() {
+  for (uint32_t n = 0; n < names_.size(); ++n) {
+    std::unordered_set<std::string_view> keys;
+    for (const names::NameToken& token : names_[n].parsed.tokens) {
+      auto [it, added] = word_by_text_.try_emplace(token.text, static_cast<uint32_t>(vocab_.size()));
+      if (added) vocab_.push_back({token, 0.0f, {}});
+      auto& postings = vocab_[it->second].postings;
+      if (postings.empty() || postings.back() != n) postings.push_back(n);
+      names_[n].words.push_back(it->second);
+      if (token.role == names::TokenRole::kWord && !token.key.empty()) keys.insert(token.key);
+    }
+    for (std::string_view key : keys) ++key_name_count_[std::string(key)];
+  }
+  for (uint32_t w = 0; w < vocab_.size(); ++w) {
+    const names::NameToken& token = vocab_[w].token;
+    if (token.role != names::TokenRole::kWord) continue;
+    if (CodePoints(token.text) >= kMinLettersForDeletions) {
+      for (const std::string& d : Deletions(token.text)) by_text_deletion_[Hash(d)].push_back(w);
+    }
+    if (token.key.empty()) continue;
+    by_coarse_key_[Hash(names::CoarseKey(token.key))].push_back(w);
+    by_key_[Hash(token.key)].push_back(w);
+    if (token.key.size() < kMinKeyForDeletions) continue;
+    for (const std::string& d : Deletions(token.key)) by_key_deletion_[Hash(d)].push_back(w);
+  }
+  max_idf_ = std::log(static_cast<float>(names_.size()) + 1.0f);
+  if (max_idf_ <= 0) max_idf_ = 1.0f;
+  for (Word& word : vocab_) word.weight = TokenWeight(word.token);
+  for (IndexedName& name : names_) {
+    name.weights.clear();
+    name.total_weight = name.particle_weight = 0;
+    for (const names::NameToken& token : name.parsed.tokens) {
+      float w = TokenWeight(token);
+      name.weights.push_back(w);
+      name.total_weight += w;
+      if (token.role != names::TokenRole::kWord) name.particle_weight += w;
+    }
+  }
+}
+
+float CandidateIndex::TokenWeight(const names::NameToken& token) const {
+  switch (token.role) {
+    case names::TokenRole::kTitle: return 0.1f;
+    case names::TokenRole::kWord: break;
+    default: return 0.2f;
+  }
+  if (token.key.empty()) return 0.6f;
+  auto it = key_name_count_.find(token.key);
+  float df = it == key_name_count_.end() ? 0.0f : static_cast<float>(it->second);
+  float idf = std::log((static_cast<float>(names_.size()) + 1.0f) / (df + 1.0f));
+  return 0.3f + 0.7f * std::clamp(idf / max_idf_, 0.0f, 1.0f);
+}
+
+// A query word reaches listed words that (a) are spelled the same, (b) have
+// the same coarse key (class swaps such as D/T), (c) have one key class more
+// or fewer, or (d) are one letter away in spelling (typos).
+void CandidateIndex::CollectWords(const names::NameToken& query_token,
+                                  std::vector<uint32_t>* words) const {
+  words->clear();
+  auto add = [&](const Postings& map, std::string_view s) {
+    auto it = map.find(Hash(s));
+    if (it != map.end()) words->insert(words->end(), it->second.begin(), it->second.end());
+  };
+  if (auto it = word_by_text_.find(query_token.text); it != word_by_text_.end()) {
+    words->push_back(it->second);
+  }
+  const std::string& key = query_token.key;
+  if (!key.empty()) {
+    add(by_coarse_key_, names::CoarseKey(key));
+    // Keys of one or two classes are shared by too many words to search
+    // their neighbours too; spelling neighbours (below) still cover typos.
+    if (key.size() >= kMinKeyForDeletions) {
+      add(by_key_deletion_, key);
+      for (const std::string& d : Deletions(key)) add(by_key_, d);
+    }
+  }
+  if (CodePoints(query_token.text) >= kMinLettersForDeletions) {
+    add(by_text_deletion_, query_token.text);
+    for (const std::string& d : Deletions(query_token.text)) {
+      if (auto it = word_by_text_.find(d); it != word_by_text_.end()) words->push_back(it->second);
+      add(by_text_deletion_, d);
+    }
+  }
+  std::sort(words->begin(), words->end());
+  words->erase(std::unique(words->begin(), words->end()), words->end());
+}
+
+const std::vector<CandidateScratch::Similar>& CandidateIndex::SimilarWords(
+    const names::NameToken& query_token, CandidateScratch* s) const {
+  if (s->cached_for_ != this || s->similar_.size() >= CandidateScratch::kMaxCached) {
+    s->similar_.clear();
+    s->cached_for_ = this;
+  }
+  std::string cache_key = query_token.text;
+  cache_key += '\0';
+  cache_key += query_token.sounds;
+  auto [it, added] = s->similar_.try_emplace(std::move(cache_key));
+  if (!added) return it->second;
+  std::vector<uint32_t> words;
+  CollectWords(query_token, &words);
+  for (uint32_t w : words) {
+    float sim = static_cast<float>(names::TokenSimilarity(query_token, vocab_[w].token).similarity);
+    if (sim >= names::kMinPairSimilarity) it->second.push_back({w, sim});
+  }
+  return it->second;
+}
+
+void CandidateIndex::AddQueryWord(const std::vector<CandidateScratch::Similar>& similar,
+                                  bool gather, uint32_t token_stamp, CandidateScratch* s) const {
+  auto update = [&](uint32_t n, float sim, float listed_weight) {
+    if (s->token_stamp_[n] != token_stamp) {
+      s->token_stamp_[n] = token_stamp;
+      s->token_best_[n] = sim;
+      s->token_best_weight_[n] = listed_weight;
+      s->token_touched_.push_back(n);
+    } else {  // keep both maxima: their product bounds any one word's share
+      s->token_best_[n] = std::max(s->token_best_[n], sim);
+      s->token_best_weight_[n] = std::max(s->token_best_weight_[n], listed_weight);
+    }
+  };
+  size_t postings = 0;
+  for (const auto& w : similar) postings += vocab_[w.word].postings.size();
+  if (gather || postings <= s->touched_.size() * 4) {
+    for (const auto& w : similar) {
+      const float listed_weight = vocab_[w.word].weight;
+      for (uint32_t n : vocab_[w.word].postings) {
+        if (gather || s->total_stamp_[n] == s->query_stamp_) update(n, w.similarity, listed_weight);
+      }
+    }
+    return;
+  }
+  // Few names touched, a common word: look its words up in each name instead.
+  for (const auto& w : similar) {
+    s->word_stamp_[w.word] = token_stamp;
+    s->word_sim_[w.word] = w.similarity;
+  }
+  for (uint32_t n : s->touched_) {
+    for (uint32_t word : names_[n].words) {
+      if (s->word_stamp_[word] == token_stamp) update(n, s->word_sim_[word], vocab_[word].weight);
+    }
+  }
+}
+
+const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName& query,
+                                                        const std::vector<float>& query_weights,
+                                                        float (*credit)(float),
+                                                        float min_query_coverage,
+                                                        CandidateScratch* s) const {
+  if (s->total_.size() != names_.size() || s->stamp_ > UINT32_MAX - 64) {
+    s->total_.assign(names_.size(), 0.0f);
+    s->listed_.assign(names_.size(), 0.0f);
+    s->token_best_.assign(names_.size(), 0.0f);
+    s->token_best_weight_.assign(names_.size(), 0.0f);
+    s->token_stamp_.assign(names_.size(), 0);
+    s->total_stamp_.assign(names_.size(), 0);
+    s->word_sim_.assign(vocab_.size(), 0.0f);
+    s->word_stamp_.assign(vocab_.size(), 0);
+    s->stamp_ = 0;
+  }
+  s->query_stamp_ = ++s->stamp_;
+  s->touched_.clear();
+  // Rarest words first. A name first reached by word k can cover at most the
+  // weight of words k.. and the particles: once that is below the coverage a
+  // match needs, later words only add to names already gathered.
+  float total = 0, particles = 0;
+  std::vector<size_t> order;
+  for (size_t i = 0; i < query.tokens.size(); ++i) {
+    total += query_weights[i];
+    if (query.tokens[i].role == names::TokenRole::kWord) {
+      order.push_back(i);
+    } else {
+      particles += query_weights[i];
+    }
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return query_weights[a] > query_weights[b]; });
+  float remaining = total - particles;
+  for (size_t i : order) {
+    const bool gather = total > 0 && (remaining + particles) / total >= min_query_coverage;
+    remaining -= query_weights[i];
+    const uint32_t token_stamp = ++s->stamp_;
+    s->token_touched_.clear();
+    AddQueryWord(SimilarWords(query.tokens[i], s), gather, token_stamp, s);
+    for (uint32_t n : s->token_touched_) {
+      if (s->total_stamp_[n] != s->query_stamp_) {
+        s->total_stamp_[n] = s->query_stamp_;
+        s->total_[n] = 0;
+        s->listed_[n] = 0;
+        s->touched_.push_back(n);
+      }
+      float c = credit(s->token_best_[n]);
+      s->total_[n] += query_weights[i] * c;
+      s->listed_[n] += s->token_best_weight_[n] * c;
+    }
+  }
+  return s->touched_;
+}
+
+}  // namespace qantara::screen

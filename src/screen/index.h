@@ -1,0 +1,181 @@
+// The in-memory candidate index over every name of every loaded entity.
+//
+// Start here for screen/: CandidateIndex is built once from the loaded lists
+// (and rebuilt, then swapped, on a list update); Screener (screen/screener.h)
+// asks it for candidates and scores them.
+//
+// Candidate generation never scans the lists: each distinct name word is
+// stored once in a vocabulary with its phonetic key, and keys are indexed
+// together with their one-deletion neighbours (as SymSpell does), so that a
+// query word reaches every listed word whose key is within one edit of its own
+// in a handful of hash lookups, whatever the list size. Words that reach are
+// compared once per query; their postings give the names that contain them.
+#ifndef QANTARA_SCREEN_INDEX_H_
+#define QANTARA_SCREEN_INDEX_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "lists/entity.h"
+#include "names/name.h"
+
+namespace qantara::screen {
+
+// One listed name: which entity, which of its names, and the parsed form.
+struct IndexedName {
+  uint32_t entity = 0;      // index into CandidateIndex::entities()
+  uint32_t name_index = 0;  // index into that entity's names
+  names::ParsedName parsed;
+  std::vector<float> weights;  // CandidateIndex::TokenWeight of each token
+  std::vector<uint32_t> words;  // vocabulary id of each token
+  float total_weight = 0;      // sum of weights
+  float particle_weight = 0;   // sum of weights of tokens that are not words
+};
+
+class CandidateIndex;
+
+// A name that shares enough with the query to be scored.
+struct Candidate {
+  uint32_t name = 0;          // index into CandidateIndex::names()
+  float query_coverage = 0;   // estimated share of the query's weight it matches (0..1)
+  float listed_coverage = 0;  // estimated share of the listed name's weight matched (0..1)
+};
+
+// Per-thread work space for Candidates(); reuse one per thread.
+class CandidateScratch {
+ public:
+  CandidateScratch() = default;
+
+ private:
+  friend class CandidateIndex;
+  std::vector<float> total_;       // per name: accumulated weighted similarity
+  std::vector<float> listed_;      // per name: accumulated weighted similarity, listed side
+  std::vector<float> token_best_;  // per name: best similarity for the current query token
+  std::vector<float> token_best_weight_;  // per name: weight of the listed word that gave it
+  std::vector<uint32_t> token_stamp_, total_stamp_;
+  std::vector<uint32_t> touched_, token_touched_;
+  std::vector<float> word_sim_;        // per vocabulary word: similarity to the current query word
+  std::vector<uint32_t> word_stamp_;   // per vocabulary word: stamp of word_sim_
+  uint32_t stamp_ = 0;
+  uint32_t query_stamp_ = 0;
+  // Listed words similar to a query word, by the query word's text and sounds.
+  // Names are Zipf-distributed (Mohamed, Ali, Ahmed...), so most query words
+  // of a batch were seen before; cleared when it grows past kMaxCached.
+  struct Similar {
+    uint32_t word;
+    float similarity;
+  };
+  static constexpr size_t kMaxCached = 50000;
+  std::unordered_map<std::string, std::vector<Similar>> similar_;
+  const CandidateIndex* cached_for_ = nullptr;  // the cache is per index
+};
+
+class CandidateIndex {
+ public:
+  // Builds the index. Names longer than names::kMaxNameBytes are cut by the
+  // parser. `threads` > 1 parses names in parallel.
+  static std::unique_ptr<CandidateIndex> Build(std::vector<lists::Entity> entities,
+                                               int threads = 1);
+
+  const std::vector<lists::Entity>& entities() const { return entities_; }
+  const std::vector<IndexedName>& names() const { return names_; }
+  size_t vocabulary_size() const { return vocab_.size(); }
+
+  // How much a token counts in a name (policy input, computed from the lists):
+  // ordinary words by the rarity of their phonetic key among listed names
+  // (0.3 for the most common key .. 1.0 for a key seen once or never),
+  // particles 0.2, titles 0.1.
+  float TokenWeight(const names::NameToken& token) const;
+
+  // Fills `out` with the names that share at least one word (within one key
+  // edit, or by spelling) with `query`, with coverage estimates that do not
+  // undercount a one-to-one alignment (particles are counted as matched).
+  // `credit(similarity)` is how much an aligned word counts (the score
+  // model's, so that estimates and scores agree). Names whose query coverage
+  // cannot reach `min_query_coverage` are never gathered (words common enough
+  // that they alone cannot reach it only add to names that rarer words
+  // found). `rank(q, l)` orders the names (higher first); those ranking below
+  // `min_rank` are dropped, and at most `limit` are kept.
+  // Thread-safe for concurrent callers with distinct scratch objects.
+  template <typename Rank>
+  void Candidates(const names::ParsedName& query, const std::vector<float>& query_weights,
+                  float (*credit)(float), float min_query_coverage, Rank rank, float min_rank,
+                  size_t limit, CandidateScratch* scratch, std::vector<Candidate>* out) const;
+
+ private:
+  struct Word {
+    names::NameToken token;
+    float weight = 0;                // TokenWeight(token)
+    std::vector<uint32_t> postings;  // names containing this word, ascending
+  };
+  CandidateIndex() = default;
+  // Accumulates per-name coverage for the query; returns the names touched.
+  const std::vector<uint32_t>& Accumulate(const names::ParsedName& query,
+                                          const std::vector<float>& query_weights,
+                                          float (*credit)(float), float min_query_coverage,
+                                          CandidateScratch* s) const;
+  // Adds query word `i`'s best similarity to the names it matches: new names
+  // when `gather`, else only names already touched.
+  void AddQueryWord(const std::vector<CandidateScratch::Similar>& similar, bool gather,
+                    uint32_t token_stamp, CandidateScratch* s) const;
+  void AddWords();
+  void CollectWords(const names::NameToken& query_token, std::vector<uint32_t>* words) const;
+  // The listed words similar enough to `query_token` (cached in `s`).
+  const std::vector<CandidateScratch::Similar>& SimilarWords(const names::NameToken& query_token,
+                                                            CandidateScratch* s) const;
+
+  std::vector<lists::Entity> entities_;
+  std::vector<IndexedName> names_;
+  std::vector<Word> vocab_;
+  // Neighbourhoods of a word, by 64-bit hash of the string (a collision only
+  // adds a word that the similarity filter then drops):
+  using Postings = std::unordered_map<uint64_t, std::vector<uint32_t>>;
+  std::unordered_map<std::string, uint32_t> word_by_text_;
+  Postings by_coarse_key_;     // names::CoarseKey(key)
+  Postings by_key_;            // key (for lookups of a query key's deletions)
+  Postings by_key_deletion_;   // each one-class deletion of keys of 3+ classes
+  Postings by_text_deletion_;  // each one-letter deletion of words of 4+ letters
+  std::unordered_map<std::string, uint32_t> key_name_count_;  // names containing a word of this key
+  float max_idf_ = 1.0f;
+};
+
+template <typename Rank>
+void CandidateIndex::Candidates(const names::ParsedName& query,
+                                const std::vector<float>& query_weights,
+                                float (*credit)(float), float min_query_coverage, Rank rank,
+                                float min_rank, size_t limit, CandidateScratch* s,
+                                std::vector<Candidate>* out) const {
+  out->clear();
+  float query_weight = 0, query_particles = 0;
+  for (size_t i = 0; i < query.tokens.size(); ++i) {
+    query_weight += query_weights[i];
+    if (query.tokens[i].role != names::TokenRole::kWord) query_particles += query_weights[i];
+  }
+  if (query_weight <= 0) return;
+  std::vector<float> ranks;
+  for (uint32_t n : Accumulate(query, query_weights, credit, min_query_coverage, s)) {
+    const IndexedName& name = names_[n];
+    Candidate c{n, std::min(1.0f, (s->total_[n] + query_particles) / query_weight),
+                std::min(1.0f, (s->listed_[n] + name.particle_weight) / name.total_weight)};
+    if (rank(c.query_coverage, c.listed_coverage) >= min_rank) out->push_back(c);
+  }
+  auto better = [&](const Candidate& a, const Candidate& b) {
+    float ra = rank(a.query_coverage, a.listed_coverage);
+    float rb = rank(b.query_coverage, b.listed_coverage);
+    return ra != rb ? ra > rb : a.name < b.name;
+  };
+  if (out->size() > limit) {
+    std::partial_sort(out->begin(), out->begin() + limit, out->end(), better);
+    out->resize(limit);
+  } else {
+    std::sort(out->begin(), out->end(), better);
+  }
+}
+
+}  // namespace qantara::screen
+
+#endif  // QANTARA_SCREEN_INDEX_H_

@@ -1,0 +1,143 @@
+// The score model, whole (docs/score_model.md gives the reasoning and the
+// figures it was tuned on).
+//
+// name  = kQueryShare * (weighted share of the query's tokens aligned)
+//       + (1 - kQueryShare) * (weighted share of the listed name's tokens aligned)
+// Token weights come from the index: rare words weigh more than "Mohamed".
+// Qualifiers then move the score: a matching birth date or id raises it, a
+// birth year two or more years off, another gender or another kind of entity
+// lowers it. Each adjustment is written into the explanation as it is applied.
+#include "screen/score_model.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+
+#include "lists/countries.h"
+
+namespace qantara::screen {
+namespace {
+
+constexpr double kBirthDateExact = 0.05;     // same full date
+constexpr double kBirthYearMatch = 0.03;     // year within the listed year or range
+constexpr double kBirthYearOffByOne = -0.03;
+constexpr double kBirthYearDifferent = -0.15;  // two or more years from every listed date
+constexpr double kNationalityMatch = 0.03;
+constexpr double kNationalityMismatch = -0.05;
+constexpr double kGenderMismatch = -0.10;
+constexpr double kSchemaMismatch = -0.25;
+constexpr double kIdNumberMatch = 0.20;
+
+std::string JoinSurfaces(const names::ParsedName& name, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end && i < name.tokens.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out += name.tokens[i].surface;
+  }
+  return out;
+}
+
+double BirthDateAdjustment(const lists::PartialDate& q, const std::vector<lists::PartialDate>& listed,
+                           std::string* note) {
+  int nearest = INT32_MAX;
+  bool exact = false;
+  for (const lists::PartialDate& d : listed) {
+    if (d.year_from == 0) continue;
+    int distance = 0;
+    if (q.year_to < d.year_from) distance = d.year_from - q.year_to;
+    if (q.year_from > d.year_to) distance = q.year_from - d.year_to;
+    nearest = std::min(nearest, distance);
+    if (distance == 0 && q.month && q.day && q.month == d.month && q.day == d.day) exact = true;
+  }
+  if (nearest == INT32_MAX) return 0;
+  *note = "birth date " + q.ToString() + " vs listed";
+  for (const auto& d : listed) *note += " " + d.ToString();
+  if (exact) return kBirthDateExact;
+  if (nearest == 0) return kBirthYearMatch;
+  return nearest == 1 ? kBirthYearOffByOne : kBirthYearDifferent;
+}
+
+std::string CanonicalId(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c)) out.push_back(static_cast<char>(std::toupper(c)));
+  }
+  return out;
+}
+
+}  // namespace
+
+double ScoreName(const names::ParsedName& query, const std::vector<float>& query_weights,
+                 const IndexedName& listed, Explanation* explanation) {
+  names::NameEvidence evidence = names::CompareNames(query, listed.parsed);
+  double query_total = 0, query_matched = 0, listed_matched = 0;
+  for (float w : query_weights) query_total += w;
+  for (const names::AlignedPair& p : evidence.pairs) {
+    const double credit = PairCredit(p.similarity);
+    for (size_t i = p.query_begin; i < p.query_end; ++i) query_matched += credit * query_weights[i];
+    for (size_t j = p.candidate_begin; j < p.candidate_end; ++j) {
+      listed_matched += credit * listed.weights[j];
+    }
+  }
+  double query_share = query_total > 0 ? query_matched / query_total : 0;
+  double listed_share = listed.total_weight > 0 ? listed_matched / listed.total_weight : 0;
+  double score = CombineShares(query_share, listed_share);
+  if (explanation) {
+    explanation->name = score;
+    explanation->tokens.clear();
+    for (const names::AlignedPair& p : evidence.pairs) {
+      explanation->tokens.emplace_back(JoinSurfaces(query, p.query_begin, p.query_end),
+                                       JoinSurfaces(listed.parsed, p.candidate_begin, p.candidate_end));
+    }
+  }
+  return std::clamp(score, 0.0, 1.0);
+}
+
+double MaxQualifierBonus(const Query& query) {
+  double bonus = 0;
+  if (!query.birth_date.empty()) bonus += kBirthDateExact;
+  if (!query.nationality.empty()) bonus += kNationalityMatch;
+  if (!query.id_number.empty()) bonus += kIdNumberMatch;
+  return bonus;
+}
+
+double ApplyQualifiers(const Query& query, const lists::Entity& entity, double name_score,
+                       Explanation* e) {
+  if (!query.birth_date.empty() && !entity.birth_dates.empty()) {
+    if (auto q = lists::PartialDate::Parse(query.birth_date)) {
+      std::string note;
+      e->birth_date = BirthDateAdjustment(*q, entity.birth_dates, &note);
+      if (!note.empty()) e->notes.push_back(std::move(note));
+    }
+  }
+  if (!query.nationality.empty() && !entity.nationalities.empty()) {
+    std::string code = lists::IsCountryCode(query.nationality)
+                           ? std::string(1, static_cast<char>(std::tolower(query.nationality[0]))) +
+                                 static_cast<char>(std::tolower(query.nationality[1]))
+                           : lists::CountryCode(query.nationality);
+    if (!code.empty()) {
+      bool same = std::find(entity.nationalities.begin(), entity.nationalities.end(), code) !=
+                  entity.nationalities.end();
+      e->nationality = same ? kNationalityMatch : kNationalityMismatch;
+    }
+  }
+  if (!query.gender.empty() && !entity.gender.empty() && query.gender != entity.gender) {
+    e->gender = kGenderMismatch;
+  }
+  if (query.schema && *query.schema != entity.schema) e->schema = kSchemaMismatch;
+  if (!query.id_number.empty()) {
+    std::string wanted = CanonicalId(query.id_number);
+    for (const lists::IdentityDocument& id : entity.ids) {
+      if (!wanted.empty() && CanonicalId(id.number) == wanted) {
+        e->id_number = kIdNumberMatch;
+        e->notes.push_back(id.type + " " + id.number + " matches");
+        break;
+      }
+    }
+  }
+  double score = name_score + e->birth_date + e->nationality + e->gender + e->schema + e->id_number;
+  return std::clamp(score, 0.0, 1.0);
+}
+
+}  // namespace qantara::screen

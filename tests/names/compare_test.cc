@@ -1,0 +1,66 @@
+#include "names/compare.h"
+
+#include <gtest/gtest.h>
+
+namespace qantara::names {
+namespace {
+
+// Share of query tokens aligned, weighted equally: enough to rank without screen/'s policy.
+double Coverage(const char* query, const char* candidate) {
+  ParsedName q = ParseName(query), c = ParseName(candidate);
+  NameEvidence e = CompareNames(q, c);
+  double sum = 0;
+  for (const AlignedPair& p : e.pairs) sum += p.similarity * (p.query_end - p.query_begin);
+  return q.tokens.empty() ? 0 : sum / q.tokens.size();
+}
+
+// {query, better candidate, worse candidate}: rankings that must survive retuning.
+struct Ranking {
+  const char* query;
+  const char* better;
+  const char* worse;
+};
+const Ranking kRankings[] = {
+    {"Abu Bakr al-Baghdadi", "ABU BAKR AL-BAGHDADI", "Abu Bakr al-Bakri"},
+    {"أبو بكر البغدادي", "Abu Bakr al-Baghdadi", "Abu Bakr al-Hadidi"},
+    {"ناصر بوريطة", "Nasser Bourita", "Nasser Bouazza"},
+    {"Mouhamed Ould Salem", "Mohamed Ould Salem", "Mohamed Ould Selmane"},
+    {"Aiman al-Zawahri", "AIMAN MUHAMMED RABI AL-ZAWAHIRI", "Aiman al-Zahrani"},
+    {"Khalid Sheikh Mohammed", "Khaled Cheikh Mohamed", "Khalil Sheikh Mahmoud"},
+    {"Wali Jan", "Walijan", "Waliullah"},
+};
+
+TEST(CompareNames, RankingsAcrossScriptsAndSpellings) {
+  for (const Ranking& r : kRankings) {
+    EXPECT_GT(Coverage(r.query, r.better), Coverage(r.query, r.worse))
+        << r.query << ": " << r.better << " should beat " << r.worse;
+  }
+}
+
+TEST(CompareNames, OrderDoesNotMatter) {
+  EXPECT_DOUBLE_EQ(Coverage("Baghdadi Abu Bakr", "Abu Bakr al-Baghdadi"), 1.0);
+}
+
+TEST(CompareNames, MergesTwoWordsAgainstOne) {
+  ParsedName q = ParseName("ولی جان"), c = ParseName("WALIJAN");
+  NameEvidence e = CompareNames(q, c);
+  ASSERT_EQ(e.pairs.size(), 1u);
+  EXPECT_EQ(e.pairs[0].query_end - e.pairs[0].query_begin, 2);
+  EXPECT_GT(e.pairs[0].similarity, 0.8);
+}
+
+TEST(CompareNames, ParticlesMatchOnlyTheirOwnKind) {
+  EXPECT_EQ(TokenSimilarity(ParseName("bin Laden").tokens[0], ParseName("ibn X").tokens[0]).similarity,
+            1.0);
+  EXPECT_EQ(TokenSimilarity(ParseName("bin Laden").tokens[0], ParseName("Abu X").tokens[0]).similarity,
+            0.0);
+}
+
+TEST(TokenSimilarity, CrossScriptUsesKeys) {
+  TokenSimilarityResult r = TokenSimilarity(ParseName("بوريطة").tokens[0], ParseName("Bourita").tokens[0]);
+  EXPECT_EQ(r.measure, Measure::kSound);
+  EXPECT_GT(r.similarity, 0.9);
+}
+
+}  // namespace
+}  // namespace qantara::names

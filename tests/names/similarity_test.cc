@@ -1,0 +1,68 @@
+#include "names/similarity.h"
+
+#include <gtest/gtest.h>
+
+namespace qantara::names {
+namespace {
+
+// Expected values computed with python3-jellyfish 1.x (jaro_similarity,
+// jaro_winkler_similarity, levenshtein_distance) on the same pairs.
+struct Case {
+  const char* a;
+  const char* b;
+  double jaro;
+  double jaro_winkler;
+  size_t levenshtein;
+};
+const Case kCases[] = {
+    {"martha", "marhta", 0.9444444444444445, 0.9611111111111111, 2},
+    {"dwayne", "duane", 0.8222222222222223, 0.8400000000000001, 2},
+    {"dixon", "dicksonx", 0.7666666666666666, 0.8133333333333332, 4},
+    {"mohamed", "muhammad", 0.7797619047619048, 0.8017857142857143, 3},
+    {"bourita", "burita", 0.9523809523809524, 0.9571428571428572, 1},
+    {"", "abc", 0.0, 0.0, 3},
+    {"abc", "abc", 1.0, 1.0, 0},
+    {"baghdadi", "bagdadi", 0.9583333333333334, 0.9708333333333333, 1},
+    {"zawahiri", "zawahri", 0.9107142857142857, 0.9464285714285714, 1},
+};
+
+TEST(Similarity, AgreesWithJellyfish) {
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(std::string(c.a) + " / " + c.b);
+    EXPECT_NEAR(Jaro(c.a, c.b), c.jaro, 1e-12);
+    EXPECT_NEAR(JaroWinkler(c.a, c.b), c.jaro_winkler, 1e-12);
+    EXPECT_EQ(Levenshtein(c.a, c.b), c.levenshtein);
+  }
+}
+
+TEST(Similarity, ComparesCodePointsNotBytes) {
+  // Two Arabic words differing in one letter (mim/waw): one edit, not two bytes.
+  EXPECT_EQ(Levenshtein("محمد", "محمود"), 1u);
+  EXPECT_NEAR(JaroWinkler("محمد", "محمود"), 0.9533333333333333, 1e-12);  // jellyfish
+}
+
+TEST(Similarity, LevenshteinBoundStopsEarly) {
+  EXPECT_EQ(Levenshtein("abcdef", "uvwxyz", 2), 3u);
+  EXPECT_EQ(Levenshtein("abc", "abd", 2), 1u);
+  EXPECT_DOUBLE_EQ(LevenshteinSimilarity("", ""), 1.0);
+  EXPECT_DOUBLE_EQ(LevenshteinSimilarity("ab", "cd"), 0.0);
+}
+
+TEST(Similarity, SymmetricOnNames) {
+  const char* names[] = {"abdelkader", "abdulqadir", "oussama", "usama", "هشام", "hicham"};
+  for (const char* a : names) {
+    for (const char* b : names) {
+      EXPECT_DOUBLE_EQ(JaroWinkler(a, b), JaroWinkler(b, a)) << a << " " << b;
+      EXPECT_EQ(Levenshtein(a, b), Levenshtein(b, a));
+    }
+  }
+}
+
+TEST(Similarity, HostileLengthIsBounded) {
+  std::string huge(1 << 20, 'a');
+  EXPECT_GT(JaroWinkler(huge, huge + "b"), 0.99);
+  EXPECT_EQ(Levenshtein(huge, huge), 0u);
+}
+
+}  // namespace
+}  // namespace qantara::names
