@@ -28,7 +28,8 @@ std::string EntityToJson(const Entity& entity);
 // Required: at least one name ("names" or "caption"). Optional, with defaults:
 //   "schema" (Person), "list" and "ref" (else split from "id" = "list:ref"; an
 //   empty list is left for the caller to fill), "names[].kind" (primary for the
-//   first name, alias after), everything else empty. Unknown keys are ignored.
+//   first name, alias after; a name may also be a plain string), everything else
+//   empty. Unknown keys are ignored. Duplicates are kept (LoadLists removes them).
 // "nationalities" take alpha-2 codes or country names; "birth_dates" and
 // "listed_on" any form PartialDate::Parse reads (stored in its text form).
 // On failure returns kCorruption whose message names the field, e.g.

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 
+#include "names/phonetic.h"
 #include "names/sounds.h"
 #include "names/similarity.h"
 
@@ -20,15 +21,23 @@ namespace {
 
 bool IsWord(const NameToken& t) { return t.role == TokenRole::kWord; }
 
-// Similarity of token a against the join of b1 and b2, by keys (and spelling when same script).
+bool OneDeletionApart(std::string_view longer, std::string_view shorter) {
+  if (longer.size() != shorter.size() + 1) return false;
+  size_t i = 0;
+  while (i < shorter.size() && longer[i] == shorter[i]) ++i;
+  return longer.substr(i + 1) == shorter.substr(i);
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Similarity of token a against the join of b1 and b2.
 double JoinedSimilarity(const NameToken& a, const NameToken& b1, const NameToken& b2) {
-  if (!IsWord(a) || !IsWord(b1) || !IsWord(b2)) return 0;
-  const bool same_script = a.script == b1.script && a.script == b2.script;
-  double sim = SoundSimilarity(a.sounds, b1.sounds + b2.sounds, !same_script);
-  if (same_script) {
-    sim = std::max(sim, JaroWinkler(a.text, b1.text + b2.text));
-  }
-  return sim;
+  if (!IsWord(a) || !IsWord(b1) || !IsWord(b2) || b1.script != b2.script) return 0;
+  return TokenSimilarity(a, JoinTokens(b1, b2)).similarity;
 }
 
 }  // namespace
@@ -43,12 +52,39 @@ std::string_view MeasureName(Measure m) {
   return "unknown";
 }
 
+bool Comparable(const NameToken& a, const NameToken& b) {
+  if (a.text == b.text) return true;
+  if (!a.key.empty() && !b.key.empty()) {
+    if (CoarseKey(a.key) == CoarseKey(b.key)) return true;
+    const std::string& longer = a.key.size() > b.key.size() ? a.key : b.key;
+    const std::string& shorter = a.key.size() > b.key.size() ? b.key : a.key;
+    if (shorter.size() >= 3 && OneDeletionApart(longer, shorter)) return true;
+  }
+  return a.span == 1 && b.span == 1 && CodePointCount(a.text) >= 4 &&
+         CodePointCount(b.text) >= 4 && WithinOneEdit(a.text, b.text);
+}
+
+NameToken JoinTokens(const NameToken& a, const NameToken& b) {
+  NameToken t;
+  t.text = a.text + b.text;
+  t.surface = a.surface + " " + b.surface;
+  t.key = a.key;
+  for (char c : b.key) {
+    if (t.key.empty() || t.key.back() != c) t.key.push_back(c);
+  }
+  t.sounds = a.sounds + b.sounds;
+  t.script = a.script;
+  t.span = 2;
+  return t;
+}
+
 TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b) {
   if (!IsWord(a) || !IsWord(b)) {
     if (!a.particle.empty() && a.particle == b.particle) return {1.0, Measure::kParticle};
     return {0.0, Measure::kParticle};
   }
   if (a.text == b.text) return {1.0, Measure::kExact};
+  if (!Comparable(a, b)) return {0.0, Measure::kSound};
   const bool same_script = a.script == b.script;
   TokenSimilarityResult best{SoundSimilarity(a.sounds, b.sounds, !same_script), Measure::kSound};
   if (same_script && best.similarity < 1.0) {

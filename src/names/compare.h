@@ -28,9 +28,25 @@ struct TokenSimilarityResult {
   Measure measure = Measure::kSound;
 };
 
+// Whether two words are close enough in writing to be compared at all. True
+// when they are spelled alike, or
+//   - their coarse keys are equal (names/phonetic.h: consonants alike up to
+//     the class swaps spellings make), or
+//   - both keys have 3+ classes and one is the other with one class deleted, or
+//   - both are single words of 4+ letters at most one edit apart (a typo).
+// Two words that fail this never align, however their letters compare; the
+// index (screen/index.h) enumerates exactly these neighbours, which is what
+// lets it promise the same results as scoring every listed name.
+bool Comparable(const NameToken& a, const NameToken& b);
+
+// Two adjacent words as one ("Wali" + "Jan" -> "WaliJan"), for names whose
+// word boundaries differ. REQUIRES: both are kWord tokens of one script.
+NameToken JoinTokens(const NameToken& a, const NameToken& b);
+
 // Similarity of two tokens: particles match only particles with the same
-// canonical form; words compare by sound sequence always (names/sounds.h) and
-// by Jaro-Winkler when both are in one script, taking the higher.
+// canonical form; words that are Comparable compare by sound sequence always
+// (names/sounds.h) and by Jaro-Winkler when both are in one script, taking the
+// higher; other words have similarity 0.
 TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b);
 
 // One aligned group: query tokens [query_begin, query_end) against candidate

@@ -26,6 +26,12 @@ namespace {
 constexpr std::string_view kArabicAbd = "\xd8\xb9\xd8\xa8\xd8\xaf";
 // The article in Arabic script: ARABIC LETTER ALEF, LAM.
 constexpr std::string_view kArabicArticle = "\xd8\xa7\xd9\x84";
+// ARABIC LETTER HEH (ta marbuta is folded to it by text::NormalizeArabic).
+constexpr std::string_view kArabicHeh = "\xd9\x87";
+
+bool EndsWith(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
 
 struct Particle {
   std::string_view canonical;
@@ -168,6 +174,11 @@ ParsedName ParseName(std::string_view raw) {
       prev.surface += part;
       std::string_view bare = part;
       StripArabicArticle(&bare);
+      // A ta marbuta (folded to heh) before the suffix is read "t": Hidayat Allah.
+      if (prev.script == text::Script::kArabic && EndsWith(prev.text, kArabicHeh)) {
+        prev.key += 'T';
+        if (!prev.sounds.empty() && prev.sounds.back() == 'a') prev.sounds += 'T';
+      }
       prev.text += prev.script == text::Script::kArabic ? bare : particle->canonical;
       JoinKey(particle->canonical == "din" ? "DN" : "L", &prev.key);
       prev.sounds += PhoneticSounds(bare);

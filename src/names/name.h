@@ -39,6 +39,7 @@ struct NameToken {
   std::string particle;   // canonical particle or title ("bin", "abu", "sheikh"); empty for words
   TokenRole role = TokenRole::kWord;
   text::Script script = text::Script::kNone;
+  uint8_t span = 1;       // 2 for two adjacent words joined by JoinTokens (names/compare.h)
 };
 
 struct ParsedName {

@@ -100,6 +100,27 @@ size_t Levenshtein(std::string_view a, std::string_view b, size_t bound) {
   return distance > bound ? bound + 1 : distance;
 }
 
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  CodePoints ca(a), cb(b);
+  const CodePoints* s = &ca;
+  const CodePoints* t = &cb;
+  if (s->size < t->size) std::swap(s, t);
+  if (s->size - t->size > 1) return false;
+  size_t i = 0;
+  while (i < t->size && (*s)[i] == (*t)[i]) ++i;  // common prefix
+  if (i == t->size) return true;                   // equal, or one extra at the end
+  auto rest_equal = [&](size_t si, size_t ti) {
+    for (; si < s->size && ti < t->size; ++si, ++ti) {
+      if ((*s)[si] != (*t)[ti]) return false;
+    }
+    return s->size - si == t->size - ti;
+  };
+  if (s->size != t->size) return rest_equal(i + 1, i);  // one deletion
+  if (rest_equal(i + 1, i + 1)) return true;             // one substitution
+  return i + 1 < s->size && (*s)[i] == (*t)[i + 1] && (*s)[i + 1] == (*t)[i] &&
+         rest_equal(i + 2, i + 2);                       // adjacent swap
+}
+
 double LevenshteinSimilarity(std::string_view a, std::string_view b) {
   CodePoints ca(a), cb(b);
   size_t longest = std::max(ca.size, cb.size);

@@ -22,6 +22,10 @@ double JaroWinkler(std::string_view a, std::string_view b);
 // bound + 1 when the distance is larger (pass SIZE_MAX for the exact value).
 size_t Levenshtein(std::string_view a, std::string_view b, size_t bound = static_cast<size_t>(-1));
 
+// True when `b` is `a` with at most one code point inserted, deleted or
+// substituted, or two adjacent code points swapped.
+bool WithinOneEdit(std::string_view a, std::string_view b);
+
 // 1 - Levenshtein / max(length): 1 for equal strings, 0 when nothing is shared.
 double LevenshteinSimilarity(std::string_view a, std::string_view b);
 

@@ -113,10 +113,29 @@ void CandidateIndex::AddWords() {
     }
     for (std::string_view key : keys) ++key_name_count_[std::string(key)];
   }
+  // Adjacent word pairs as one pseudo-word, so that a query word reaches
+  // listed names whose word boundary differs ("Walijan" / "Wali Jan").
+  for (uint32_t n = 0; n < names_.size(); ++n) {
+    const auto& tokens = names_[n].parsed.tokens;
+    for (size_t j = 0; j + 1 < tokens.size(); ++j) {
+      const names::NameToken &a = tokens[j], &b = tokens[j + 1];
+      if (a.role != names::TokenRole::kWord || b.role != names::TokenRole::kWord ||
+          a.script != b.script) {
+        continue;
+      }
+      names::NameToken joined = names::JoinTokens(a, b);
+      auto [it, added] =
+          word_by_text_.try_emplace("\x01" + joined.text, static_cast<uint32_t>(vocab_.size()));
+      if (added) vocab_.push_back({std::move(joined), 0.0f, {}});
+      auto& postings = vocab_[it->second].postings;
+      if (postings.empty() || postings.back() != n) postings.push_back(n);
+      names_[n].words.push_back(it->second);
+    }
+  }
   for (uint32_t w = 0; w < vocab_.size(); ++w) {
     const names::NameToken& token = vocab_[w].token;
     if (token.role != names::TokenRole::kWord) continue;
-    if (CodePoints(token.text) >= kMinLettersForDeletions) {
+    if (token.span == 1 && CodePoints(token.text) >= kMinLettersForDeletions) {
       for (const std::string& d : Deletions(token.text)) by_text_deletion_[Hash(d)].push_back(w);
     }
     if (token.key.empty()) continue;
@@ -127,7 +146,19 @@ void CandidateIndex::AddWords() {
   }
   max_idf_ = std::log(static_cast<float>(names_.size()) + 1.0f);
   if (max_idf_ <= 0) max_idf_ = 1.0f;
-  for (Word& word : vocab_) word.weight = TokenWeight(word.token);
+  for (Word& word : vocab_) {
+    word.weight = TokenWeight(word.token);
+    if (word.token.span == 2) {  // the sum of its two words' weights (one name has them)
+      const IndexedName& name = names_[word.postings[0]];
+      word.weight = 0;
+      for (size_t j = 0; j + 1 < name.parsed.tokens.size(); ++j) {
+        if (name.parsed.tokens[j].text + name.parsed.tokens[j + 1].text == word.token.text) {
+          word.weight = TokenWeight(name.parsed.tokens[j]) + TokenWeight(name.parsed.tokens[j + 1]);
+          break;
+        }
+      }
+    }
+  }
   for (IndexedName& name : names_) {
     name.weights.clear();
     name.total_weight = name.particle_weight = 0;
@@ -163,8 +194,8 @@ void CandidateIndex::CollectWords(const names::NameToken& query_token,
     auto it = map.find(Hash(s));
     if (it != map.end()) words->insert(words->end(), it->second.begin(), it->second.end());
   };
-  if (auto it = word_by_text_.find(query_token.text); it != word_by_text_.end()) {
-    words->push_back(it->second);
+  for (const std::string& text : {query_token.text, "\x01" + query_token.text}) {
+    if (auto it = word_by_text_.find(text); it != word_by_text_.end()) words->push_back(it->second);
   }
   const std::string& key = query_token.key;
   if (!key.empty()) {
@@ -196,6 +227,7 @@ const std::vector<CandidateScratch::Similar>& CandidateIndex::SimilarWords(
   std::string cache_key = query_token.text;
   cache_key += '\0';
   cache_key += query_token.sounds;
+  cache_key += static_cast<char>('0' + query_token.span);
   auto [it, added] = s->similar_.try_emplace(std::move(cache_key));
   if (!added) return it->second;
   std::vector<uint32_t> words;
@@ -276,13 +308,10 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return query_weights[a] > query_weights[b]; });
-  float remaining = total - particles;
-  for (size_t i : order) {
-    const bool gather = total > 0 && (remaining + particles) / total >= min_query_coverage;
-    remaining -= query_weights[i];
+  auto add = [&](const names::NameToken& token, float weight, bool gather) {
     const uint32_t token_stamp = ++s->stamp_;
     s->token_touched_.clear();
-    AddQueryWord(SimilarWords(query.tokens[i], s), gather, token_stamp, s);
+    AddQueryWord(SimilarWords(token, s), gather, token_stamp, s);
     for (uint32_t n : s->token_touched_) {
       if (s->total_stamp_[n] != s->query_stamp_) {
         s->total_stamp_[n] = s->query_stamp_;
@@ -291,9 +320,24 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
         s->touched_.push_back(n);
       }
       float c = credit(s->token_best_[n]);
-      s->total_[n] += query_weights[i] * c;
+      s->total_[n] += weight * c;
       s->listed_[n] += s->token_best_weight_[n] * c;
     }
+  };
+  // Adjacent query words joined ("Wali Jan" against a listed "Walijan") first:
+  // they are rare spellings and may be all a listed name shares with the query.
+  for (size_t i = 0; i + 1 < query.tokens.size(); ++i) {
+    const names::NameToken &a = query.tokens[i], &b = query.tokens[i + 1];
+    if (a.role == names::TokenRole::kWord && b.role == names::TokenRole::kWord &&
+        a.script == b.script) {
+      add(names::JoinTokens(a, b), query_weights[i] + query_weights[i + 1], true);
+    }
+  }
+  float remaining = total - particles;
+  for (size_t i : order) {
+    const bool gather = total > 0 && (remaining + particles) / total >= min_query_coverage;
+    remaining -= query_weights[i];
+    add(query.tokens[i], query_weights[i], gather);
   }
   return s->touched_;
 }

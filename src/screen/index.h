@@ -31,7 +31,7 @@ struct IndexedName {
   uint32_t name_index = 0;  // index into that entity's names
   names::ParsedName parsed;
   std::vector<float> weights;  // CandidateIndex::TokenWeight of each token
-  std::vector<uint32_t> words;  // vocabulary id of each token
+  std::vector<uint32_t> words;  // vocabulary ids of its tokens, then of its joined word pairs
   float total_weight = 0;      // sum of weights
   float particle_weight = 0;   // sum of weights of tokens that are not words
 };

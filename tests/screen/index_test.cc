@@ -26,7 +26,7 @@ std::vector<std::pair<std::string, double>> Top(const Screener& s, const std::st
 class IndexedEqualsBruteForce : public ::testing::TestWithParam<double> {};
 
 TEST_P(IndexedEqualsBruteForce, OnRandomAndCuratedQueries) {
-  std::vector<lists::Entity> entities = testing::RandomEntities(3000, 1);
+  std::vector<lists::Entity> entities = testing::RandomEntities(1500, 1);
   for (auto& e : testing::CuratedEntities()) entities.push_back(e);
   std::shared_ptr<const CandidateIndex> index = CandidateIndex::Build(entities, 2);
   ScreenOptions fast;
@@ -41,7 +41,7 @@ TEST_P(IndexedEqualsBruteForce, OnRandomAndCuratedQueries) {
                                       "Nasreddine Ould Mahjoub", "Khaleel Shaybani"};
   // Random queries: listed names with a change, and names made of listed words.
   std::mt19937 rng(3);
-  for (int i = 0; i < 300; ++i) {
+  for (int i = 0; i < 150; ++i) {
     const lists::Entity& e = entities[rng() % entities.size()];
     std::string name = e.names[rng() % e.names.size()].value;
     if (i % 3 == 0 && name.size() > 4) {  // drop one letter (a whole code point)
@@ -71,7 +71,7 @@ TEST_P(IndexedEqualsBruteForce, OnRandomAndCuratedQueries) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Thresholds, IndexedEqualsBruteForce, ::testing::Values(0.7, 0.8, 0.9));
+INSTANTIATE_TEST_SUITE_P(Thresholds, IndexedEqualsBruteForce, ::testing::Values(0.7, 0.85));
 
 TEST(CandidateIndex, DeduplicatesNamesWithinAnEntity) {
   auto index = CandidateIndex::Build({testing::Person("X", {"Ali Hassan", "ALI HASSAN", "Ali  Hassan"})});
