@@ -97,13 +97,32 @@ std::string ParticleVariant(const std::string& s, std::mt19937& rng) {
   return {};
 }
 
+bool IsPrefixParticle(const std::string& w) {
+  static const char* kPrefixes[] = {"abd", "abdul", "abdel", "abu", "abou", "bin", "ben", "ibn",
+                                    "ould", "al", "el", "umm", "bint"};
+  for (const char* p : kPrefixes) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
 std::string OrderVariant(const std::string& s, std::mt19937& rng) {
-  std::vector<std::string> words = Words(s);
-  if (words.size() < 2) return {};
+  // Name units: a particle stays with the word after it ("abd al rahman").
+  std::vector<std::string> units;
+  std::string pending;
+  for (const std::string& w : Words(s)) {
+    pending += pending.empty() ? w : " " + w;
+    if (!IsPrefixParticle(w)) {
+      units.push_back(pending);
+      pending.clear();
+    }
+  }
+  if (!pending.empty()) units.push_back(pending);
+  if (units.size() < 2) return {};
   // "First Middle Last" -> "Last First Middle", as many lists and forms write it.
-  std::rotate(words.begin(), words.end() - 1, words.end());
+  std::rotate(units.begin(), units.end() - 1, units.end());
   (void)rng;
-  return Join(words);
+  return Join(units);
 }
 
 std::string TypoVariant(std::string s, std::mt19937& rng) {

@@ -64,10 +64,7 @@ int RunScreen(const ScreenArgs& args) {
   Result<std::string> input = ReadWholeFile(args.input);
   if (!input.ok()) return Fail(input.status());
   std::string format = args.format;
-  if (format.empty()) {
-    size_t first = input->find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-    format = first != std::string::npos && (*input)[first] == '{' ? "jsonl" : "csv";
-  }
+  if (format.empty()) format = GuessQueryFormat(args.input, *input);
   std::vector<QueryRecord> records;
   if (format == "csv") {
     auto parsed = ParseCsvQueries(*input);
@@ -138,7 +135,8 @@ void AddScreenCommand(CLI::App& app, int* exit_code) {
       ->required();
   cmd->add_option("--input", args->input, "Queries file, or - for standard input")
       ->capture_default_str();
-  cmd->add_option("--format", args->format, "Input format (default: guessed from the content)")
+  cmd->add_option("--format", args->format,
+                  "Input format (default: guessed from the content and the file name)")
       ->check(CLI::IsMember({"jsonl", "csv"}));
   cmd->add_option("--threshold", args->threshold, "Lowest score reported (0..1)")
       ->check(CLI::Range(0.0, 1.0))

@@ -49,7 +49,44 @@ Status CheckName(const screen::Query& q) {
   return Status::Ok();
 }
 
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  return std::equal(suffix.begin(), suffix.end(), s.end() - suffix.size(),
+                    [](char a, char b) { return a == ::tolower(static_cast<unsigned char>(b)); });
+}
+
+// Whether `line`, read as a CSV header, has a "name" column.
+bool HasNameColumn(std::string_view line) {
+  std::vector<std::string> header;
+  lists::CsvReader reader(line);
+  if (!reader.Next(&header)) return false;
+  for (std::string& h : header) {
+    h.erase(0, h.find_first_not_of(' '));
+    h.erase(h.find_last_not_of(" \r") + 1);
+    if (h == "name") return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::string_view GuessQueryFormat(std::string_view path, std::string_view data) {
+  size_t first = data.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first == std::string_view::npos || data[first] == '{') return "jsonl";
+  for (std::string_view ext : {".jsonl", ".ndjson", ".json"}) {
+    if (EndsWith(path, ext)) return "jsonl";
+  }
+  if (EndsWith(path, ".csv")) return "csv";
+  size_t eol = data.find('\n', first);
+  std::string_view first_line =
+      data.substr(first, eol == std::string_view::npos ? eol : eol - first);
+  if (HasNameColumn(first_line)) return "csv";
+  for (size_t pos = eol; pos != std::string_view::npos; pos = data.find('\n', pos + 1)) {
+    size_t next = data.find_first_not_of(" \t\r", pos + 1);
+    if (next != std::string_view::npos && data[next] == '{') return "jsonl";
+  }
+  return "csv";
+}
 
 Status QueryFromJson(const nlohmann::json& j, screen::Query* q) {
   if (!j.is_object()) return Status::InvalidArgument("expected a JSON object");
@@ -86,6 +123,9 @@ std::vector<QueryRecord> ParseJsonlQueries(std::string_view data) {
     r.line = line;
     if (Status u = text::ValidateUtf8(text); !u.ok()) {
       r.error = u.message();
+      // The id still tells the user which record to fix (bad bytes shown as U+FFFD).
+      nlohmann::json j = nlohmann::json::parse(text::ScrubUtf8(text), nullptr, false);
+      if (j.is_object() && j.contains("id")) r.id = j["id"];
       records.push_back(std::move(r));
       continue;
     }
@@ -119,6 +159,8 @@ Result<std::vector<QueryRecord>> ParseCsvQueries(std::string_view data) {
     r.line = reader.line();
     if (Status u = text::ValidateUtf8(reader.raw()); !u.ok()) {
       r.error = u.message();
+    } else if (reader.unterminated_quote()) {
+      r.error = "a quoted field is not closed before the end of the input";
     } else if (fields.size() != header.size()) {
       r.error = "expected " + std::to_string(header.size()) + " fields, got " +
                 std::to_string(fields.size());

@@ -33,6 +33,14 @@ std::vector<QueryRecord> ParseJsonlQueries(std::string_view data);
 // Fails when the header has no "name" column.
 Result<std::vector<QueryRecord>> ParseCsvQueries(std::string_view data);
 
+// The input format ("jsonl" or "csv") when --format is not given. JSON Lines
+// when the input is blank (no records) or its first non-blank character is
+// '{'; otherwise by the file name's extension (.jsonl, .ndjson, .json / .csv)
+// when it has one; otherwise CSV when the first line is a header with a "name"
+// column, JSON Lines when some later line starts with '{' (a JSONL input whose
+// first line is bad: that line is reported and the run goes on), else CSV.
+std::string_view GuessQueryFormat(std::string_view path, std::string_view data);
+
 }  // namespace qantara::cli
 
 #endif  // QANTARA_CLI_QUERIES_H_

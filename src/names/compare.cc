@@ -21,6 +21,12 @@ namespace {
 
 bool IsWord(const NameToken& t) { return t.role == TokenRole::kWord; }
 
+// Titles are words too (Qari, Haji, Mullah also stand in names); other
+// particles compare only by canonical form.
+bool ComparesAsWord(const NameToken& t) {
+  return t.role == TokenRole::kWord || t.role == TokenRole::kTitle;
+}
+
 bool OneDeletionApart(std::string_view longer, std::string_view shorter) {
   if (longer.size() != shorter.size() + 1) return false;
   size_t i = 0;
@@ -54,8 +60,8 @@ std::string_view MeasureName(Measure m) {
 
 bool Comparable(const NameToken& a, const NameToken& b) {
   if (a.text == b.text) return true;
+  if (CoarseKey(a.key) == CoarseKey(b.key)) return true;  // also both empty: "Wee", "Wei"
   if (!a.key.empty() && !b.key.empty()) {
-    if (CoarseKey(a.key) == CoarseKey(b.key)) return true;
     const std::string& longer = a.key.size() > b.key.size() ? a.key : b.key;
     const std::string& shorter = a.key.size() > b.key.size() ? b.key : a.key;
     if (shorter.size() >= 3 && OneDeletionApart(longer, shorter)) return true;
@@ -79,11 +85,9 @@ NameToken JoinTokens(const NameToken& a, const NameToken& b) {
 }
 
 TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b) {
-  if (!IsWord(a) || !IsWord(b)) {
-    if (!a.particle.empty() && a.particle == b.particle) return {1.0, Measure::kParticle};
-    return {0.0, Measure::kParticle};
-  }
+  if (!a.particle.empty() && a.particle == b.particle) return {1.0, Measure::kParticle};
   if (a.text == b.text) return {1.0, Measure::kExact};
+  if (!ComparesAsWord(a) || !ComparesAsWord(b)) return {0.0, Measure::kParticle};
   if (!Comparable(a, b)) return {0.0, Measure::kSound};
   const bool same_script = a.script == b.script;
   TokenSimilarityResult best{SoundSimilarity(a.sounds, b.sounds, !same_script), Measure::kSound};

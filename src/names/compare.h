@@ -31,7 +31,8 @@ struct TokenSimilarityResult {
 // Whether two words are close enough in writing to be compared at all. True
 // when they are spelled alike, or
 //   - their coarse keys are equal (names/phonetic.h: consonants alike up to
-//     the class swaps spellings make), or
+//     the class swaps spellings make; two words without consonants, such as
+//     "Wee" and "Wei", have equal empty keys), or
 //   - both keys have 3+ classes and one is the other with one class deleted, or
 //   - both are single words of 4+ letters at most one edit apart (a typo).
 // Two words that fail this never align, however their letters compare; the
@@ -43,8 +44,9 @@ bool Comparable(const NameToken& a, const NameToken& b);
 // word boundaries differ. REQUIRES: both are kWord tokens of one script.
 NameToken JoinTokens(const NameToken& a, const NameToken& b);
 
-// Similarity of two tokens: particles match only particles with the same
-// canonical form; words that are Comparable compare by sound sequence always
+// Similarity of two tokens: tokens spelled alike, or particles with the same
+// canonical form, score 1; other particles (bin, abu, al) score 0 against
+// anything; words and titles that are Comparable compare by sound sequence always
 // (names/sounds.h) and by Jaro-Winkler when both are in one script, taking the
 // higher; other words have similarity 0.
 TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b);

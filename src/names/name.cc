@@ -11,10 +11,12 @@
 // resources/particles.tsv; titles count only before the first ordinary word.
 #include "names/name.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
 #include "names/phonetic.h"
+#include "names/similarity.h"
 #include "names/sounds.h"
 #include "names/tables.h"
 #include "text/utf8.h"
@@ -28,6 +30,9 @@ constexpr std::string_view kArabicAbd = "\xd8\xb9\xd8\xa8\xd8\xaf";
 constexpr std::string_view kArabicArticle = "\xd8\xa7\xd9\x84";
 // ARABIC LETTER HEH (ta marbuta is folded to it by text::NormalizeArabic).
 constexpr std::string_view kArabicHeh = "\xd9\x87";
+
+// "abu" in Arabic script: ARABIC LETTER ALEF, BEH, WAW.
+constexpr std::string_view kArabicAbu = "\xd8\xa7\xd8\xa8\xd9\x88";
 
 bool EndsWith(std::string_view s, std::string_view end) {
   return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
@@ -82,15 +87,26 @@ bool StripArabicArticle(std::string_view* word) {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
+// A Latin article written glued to a word that starts with a doubled sun
+// letter: "elsseid", "alzzawi" -> "sseid", "zzawi".
+bool StripGluedLatinArticle(std::string_view* word) {
+  if (word->size() < 6 || (word->substr(0, 2) != "al" && word->substr(0, 2) != "el")) return false;
+  char c = (*word)[2];
+  if (IsVowel(c) || c != (*word)[3] || c < 'a' || c > 'z') return false;
+  word->remove_prefix(2);
+  return true;
+}
+
 // Sun-letter forms of the Latin article before a word that starts with the same
 // consonant: "ar rahman", "ash-shami", "ud-din", "an-nur".
 bool IsAssimilatedArticle(std::string_view part, std::string_view next) {
   if (part.size() < 2 || part.size() > 3 || !IsVowel(part[0]) || next.empty()) return false;
   std::string_view consonant = part.substr(1);
   if (consonant == "l") return true;  // al, el, ul, il
-  bool one_sound = consonant.size() == 1 ? !IsVowel(consonant[0])
-                                         : consonant == "sh" || consonant == "th" || consonant == "dh";
-  return one_sound && next.substr(0, consonant.size()) == consonant;
+  // The sun letters, which the article assimilates to: t th d dh r z s sh n.
+  static constexpr std::string_view kSun[] = {"t", "th", "d", "dh", "r", "z", "s", "sh", "n"};
+  bool sun = std::find(std::begin(kSun), std::end(kSun), consonant) != std::end(kSun);
+  return sun && next.substr(0, consonant.size()) == consonant;
 }
 
 // For a one-word Latin compound like "abdelkader" or "abdurrahman", the part
@@ -102,6 +118,38 @@ std::string_view LatinAbdRemainder(std::string_view word) {
   while (!rest.empty() && IsVowel(rest[0])) rest.remove_prefix(1);
   if (rest.size() > 1 && rest[0] == 'l') rest.remove_prefix(1);
   return rest.size() >= 2 ? rest : std::string_view();
+}
+
+// The rest of an Arabic word written with the kunya glued to it ("abughayth",
+// "abu al-yazid" as one word), or empty.
+std::string_view GluedArabicKunya(std::string_view word) {
+  if (word.substr(0, kArabicAbu.size()) != kArabicAbu) return {};
+  std::string_view rest = word.substr(kArabicAbu.size());
+  return CodePointCount(rest) >= 3 ? rest : std::string_view();
+}
+
+// "abdul" or "abdel" typed with one letter wrong ("abdhul", "adbul",
+// "abkul"), when a word follows: read as the compound prefix abd.
+const Particle* MistypedAbd(std::string_view word) {
+  static const Particle kAbd{"abd", TokenRole::kCompoundPrefix};
+  // Five letters at least: "adel" (a name) is one edit from "abdel" too.
+  if (word.size() < 5 || word.size() > 6 || word[0] != 'a') return nullptr;
+  for (std::string_view form : {"abdul", "abdel"}) {
+    if (WithinOneEdit(word, form)) return &kAbd;
+  }
+  return nullptr;
+}
+
+// The stem of a one-word Latin "X al-Din" compound ("salahaldin" -> "salah",
+// "nasreddine" -> "nasr"), or empty.
+std::string_view LatinDinStem(std::string_view word) {
+  for (std::string_view suffix : {"aldin", "eldin", "uldin", "uddin", "eddin", "eddine", "addin",
+                                  "iddin", "uddeen", "aldeen"}) {
+    if (word.size() >= suffix.size() + 3 && word.substr(word.size() - suffix.size()) == suffix) {
+      return word.substr(0, word.size() - suffix.size());
+    }
+  }
+  return {};
 }
 
 std::vector<std::string_view> SplitParts(std::string_view s) {
@@ -162,6 +210,7 @@ ParsedName ParseName(std::string_view raw) {
     std::string_view part = parts[i];
     bool has_next = i + 1 < parts.size();
     const Particle* particle = FindParticle(part);
+    if (!particle && has_next) particle = MistypedAbd(part);
     // A standalone article, Latin or Arabic: drop it, its word follows.
     if (has_next && ((particle && particle->role == TokenRole::kArticle) ||
                      IsAssimilatedArticle(part, parts[i + 1]))) {
@@ -213,7 +262,15 @@ ParsedName ParseName(std::string_view raw) {
       continue;
     }
     std::string_view word = part;
-    StripArabicArticle(&word);
+    if (std::string_view rest = GluedArabicKunya(word); !rest.empty()) {
+      NameToken abu = MakeWord(word.substr(0, word.size() - rest.size()), kArabicAbu);
+      abu.role = TokenRole::kKunya;
+      abu.particle = "abu";
+      name.tokens.push_back(std::move(abu));
+      word = rest;
+      if (name.tokens.size() >= kMaxNameTokens) break;
+    }
+    StripArabicArticle(&word) || StripGluedLatinArticle(&word);
     NameToken t = MakeWord(part, word);
     if (word.substr(0, kArabicAbd.size()) == kArabicAbd && CodePointCount(word) > 4) {
       std::string_view rest = word.substr(kArabicAbd.size());
@@ -227,6 +284,13 @@ ParsedName ParseName(std::string_view raw) {
       t.key = "BD";
       JoinKey(PhoneticKey(rest), &t.key);
       t.sounds = "BD" + PhoneticSounds(rest);
+    }
+    if (std::string_view stem = LatinDinStem(word); !stem.empty()) {
+      // "salahaldin", "nasreddine": the stem's key and sounds, then din's, as
+      // when the suffix is written apart (the article leaves no trace).
+      t.key = PhoneticKey(stem);
+      JoinKey("DN", &t.key);
+      t.sounds = PhoneticSounds(stem) + "DiN";
     }
     if (t.key.size() > 1 && t.key.back() == 'H') t.key.pop_back();
     name.tokens.push_back(std::move(t));

@@ -96,8 +96,9 @@ std::string CoarseKey(std::string_view key) {
   std::string out;
   for (char c : key) {
     switch (c) {
-      case 'D': c = 'T'; break;
-      case 'Z': c = 'S'; break;
+      case 'D':
+      case 'Z':
+      case 'S': c = 'T'; break;  // dal, dhal, dad, zay, za, sin, sad, tha: d/dh/th/z/s
       case 'J': c = 'K'; break;
       case 'F': c = 'B'; break;
       default: break;

@@ -25,8 +25,9 @@ inline constexpr int kPhoneticKeyVersion = 1;
 // article already stripped). Characters of other scripts and digits give nothing.
 std::string PhoneticKey(std::string_view word);
 
-// The key with classes that spellings swap most merged (D/T, S/Z, J/K, B/F)
-// and repeats collapsed: "MHMT" (Mehmet) and "MHMD" (Mohamed) -> "MHMT".
+// The key with classes that spellings swap most merged (D/T/Z/S, J/K, B/F)
+// and repeats collapsed: "MHMT" (Mehmet) and "MHMD" (Mohamed) -> "MHMT";
+// "KZM" (Kazim) and "KTM" (Kathim) -> "KTM".
 // The index files words under it so that such swaps need no neighbour search.
 std::string CoarseKey(std::string_view key);
 

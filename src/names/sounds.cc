@@ -27,6 +27,9 @@ constexpr char32_t kAlef = 0x0627;      // ARABIC LETTER ALEF
 constexpr char32_t kWaw = 0x0648;       // ARABIC LETTER WAW
 constexpr char32_t kYeh = 0x064A;       // ARABIC LETTER YEH
 constexpr char32_t kHeh = 0x0647;       // ARABIC LETTER HEH (and folded ta marbuta)
+constexpr char32_t kTheh = 0x062B;      // ARABIC LETTER THEH: th, s, t
+constexpr char32_t kThal = 0x0630;      // ARABIC LETTER THAL: dh, z, d
+constexpr char32_t kZah = 0x0638;       // ARABIC LETTER ZAH: z, dh, th, d
 
 struct Tables {
   std::unordered_map<char32_t, char> arabic;
@@ -60,8 +63,8 @@ struct CharSet {
   bool operator()(char c) const { return member[static_cast<unsigned char>(c)]; }
 };
 constexpr CharSet IsLatinVowel("aeiouy");
-constexpr CharSet IsVowelSymbol("aeiouAIU");
-bool IsLong(char c) { return c == 'A' || c == 'I' || c == 'U'; }
+constexpr CharSet IsVowelSymbol("aeiouAIUV");
+bool IsLong(char c) { return c == 'A' || c == 'I' || c == 'U' || c == 'V'; }
 char Quality(char c) {
   switch (c) {
     case 'A': return 'a';
@@ -88,7 +91,12 @@ void ArabicSounds(const std::vector<char32_t>& cps, std::string* out) {
     } else if (c == kWaw) {
       Push(initial || next == kAlef ? 'W' : 'U', out);
     } else if (c == kYeh) {
-      Push(initial || next == kAlef || next == kWaw ? 'Y' : 'I', out);
+      // A final yeh (alef maqsura is folded into it) reads i or a: Ali, Musa.
+      Push(initial || next == kAlef || next == kWaw ? 'Y' : (last && i >= 2 ? 'V' : 'I'), out);
+    } else if (c == kTheh) {
+      Push('Q', out);  // between T and S (Othman, Osman; Ghiath, Ghias)
+    } else if (c == kThal || c == kZah) {
+      Push('X', out);  // between D, Z and T (Kadhim, Kazim, Kathim)
     } else if (c == kHeh && last && !initial) {
       Push('a', out);  // ta marbuta or final heh: "-a", "-ah", "-eh"
     } else if (auto it = t.arabic.find(c); it != t.arabic.end() && it->second != '-') {
@@ -178,6 +186,10 @@ float SubstituteCost(char a, char b, bool cross) {
   if (a == b) return 0.0f;
   bool va = IsVowelSymbol(a), vb = IsVowelSymbol(b);
   if (va && vb) {
+    if (a == 'V' || b == 'V') {  // final Arabic yeh: i or a
+      char other = Quality(a == 'V' ? b : a);
+      return other == 'i' || other == 'a' || other == 'e' || other == 'V' ? 0.05f : 0.6f;
+    }
     char qa = Quality(a), qb = Quality(b);
     float cost = qa == qb                         ? 0.0f
                  : (qa == 'e' || qb == 'e')       ? 0.1f
@@ -192,6 +204,12 @@ float SubstituteCost(char a, char b, bool cross) {
     if (g == 'Y' && (v == 'i' || v == 'e')) return 0.2f;
     return 1.0f;
   }
+  // The two Arabic letters whose Latin renderings straddle classes.
+  auto pair_is = [&](char x, char y) { return (a == x && b == y) || (a == y && b == x); };
+  if (pair_is('Q', 'T')) return 0.1f;
+  if (pair_is('Q', 'S')) return 0.15f;
+  if (pair_is('X', 'D') || pair_is('X', 'Z')) return 0.1f;
+  if (pair_is('X', 'T') || pair_is('X', 'S')) return 0.3f;
   return GetTables().consonant_cost[a & 0x7F][b & 0x7F];
 }
 

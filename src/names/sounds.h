@@ -5,7 +5,10 @@
 // Mohamed from Mahmoud (in Arabic script they differ only by a long vowel
 // letter). A sound sequence keeps the consonant classes of the key and adds
 // vowels: long vowels (Arabic alef, waw, yeh; Latin aa, ou, ee, ai...) as
-// A, I, U; short Latin vowels as a, e, i, o, u; glides as W and Y.
+// A, I, U; a word-final Arabic yeh, which reads i or a (Ali, Musa), as V;
+// short Latin vowels as a, e, i, o, u; glides as W and Y; and two symbols for
+// Arabic letters whose Latin spellings straddle consonant classes: Q for theh
+// (th, s, t) and X for thal and zah (dh, z, d, th).
 // SoundSimilarity aligns two sequences with a weighted edit distance in which
 // the short vowels that Arabic script does not write cost almost nothing when
 // one side is Arabic, and more when both sides are Latin.

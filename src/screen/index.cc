@@ -134,12 +134,12 @@ void CandidateIndex::AddWords() {
   }
   for (uint32_t w = 0; w < vocab_.size(); ++w) {
     const names::NameToken& token = vocab_[w].token;
-    if (token.role != names::TokenRole::kWord) continue;
+    if (token.role != names::TokenRole::kWord && token.role != names::TokenRole::kTitle) continue;
     if (token.span == 1 && CodePoints(token.text) >= kMinLettersForDeletions) {
       for (const std::string& d : Deletions(token.text)) by_text_deletion_[Hash(d)].push_back(w);
     }
-    if (token.key.empty()) continue;
     by_coarse_key_[Hash(names::CoarseKey(token.key))].push_back(w);
+    if (token.key.empty()) continue;
     by_key_[Hash(token.key)].push_back(w);
     if (token.key.size() < kMinKeyForDeletions) continue;
     for (const std::string& d : Deletions(token.key)) by_key_deletion_[Hash(d)].push_back(w);
@@ -166,7 +166,9 @@ void CandidateIndex::AddWords() {
       float w = TokenWeight(token);
       name.weights.push_back(w);
       name.total_weight += w;
-      if (token.role != names::TokenRole::kWord) name.particle_weight += w;
+      if (token.role != names::TokenRole::kWord && token.role != names::TokenRole::kTitle) {
+        name.particle_weight += w;
+      }
     }
   }
 }
@@ -198,8 +200,8 @@ void CandidateIndex::CollectWords(const names::NameToken& query_token,
     if (auto it = word_by_text_.find(text); it != word_by_text_.end()) words->push_back(it->second);
   }
   const std::string& key = query_token.key;
+  add(by_coarse_key_, names::CoarseKey(key));
   if (!key.empty()) {
-    add(by_coarse_key_, names::CoarseKey(key));
     // Keys of one or two classes are shared by too many words to search
     // their neighbours too; spelling neighbours (below) still cover typos.
     if (key.size() >= kMinKeyForDeletions) {
@@ -300,7 +302,8 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
   std::vector<size_t> order;
   for (size_t i = 0; i < query.tokens.size(); ++i) {
     total += query_weights[i];
-    if (query.tokens[i].role == names::TokenRole::kWord) {
+    const names::TokenRole role = query.tokens[i].role;
+    if (role == names::TokenRole::kWord || role == names::TokenRole::kTitle) {
       order.push_back(i);
     } else {
       particles += query_weights[i];

@@ -33,7 +33,7 @@ struct IndexedName {
   std::vector<float> weights;  // CandidateIndex::TokenWeight of each token
   std::vector<uint32_t> words;  // vocabulary ids of its tokens, then of its joined word pairs
   float total_weight = 0;      // sum of weights
-  float particle_weight = 0;   // sum of weights of tokens that are not words
+  float particle_weight = 0;   // sum of weights of particles (not words, not titles)
 };
 
 class CandidateIndex;
@@ -153,7 +153,10 @@ void CandidateIndex::Candidates(const names::ParsedName& query,
   float query_weight = 0, query_particles = 0;
   for (size_t i = 0; i < query.tokens.size(); ++i) {
     query_weight += query_weights[i];
-    if (query.tokens[i].role != names::TokenRole::kWord) query_particles += query_weights[i];
+    const names::TokenRole role = query.tokens[i].role;
+    if (role != names::TokenRole::kWord && role != names::TokenRole::kTitle) {
+      query_particles += query_weights[i];
+    }
   }
   if (query_weight <= 0) return;
   std::vector<float> ranks;
