@@ -68,6 +68,16 @@ bool HasNameColumn(std::string_view line) {
   return false;
 }
 
+// The record's "id" when it can be echoed: a string or a number. Arrays and
+// objects are not copied: nesting is unbounded and copying or printing a deeply
+// nested value recurses (a line of 200,000 '[' overflowed the stack).
+const nlohmann::json* EchoableId(const nlohmann::json& j) {
+  if (!j.is_object()) return nullptr;
+  auto it = j.find("id");
+  if (it == j.end() || !(it->is_string() || it->is_number())) return nullptr;
+  return &*it;
+}
+
 }  // namespace
 
 std::string_view GuessQueryFormat(std::string_view path, std::string_view data) {
@@ -103,7 +113,10 @@ Status QueryFromJson(const nlohmann::json& j, screen::Query* q) {
     }
     QANTARA_RETURN_IF_ERROR(SetField(field, std::move(value), q));
   }
-  if (auto it = j.find("id"); it != j.end() && (it->is_string() || it->is_number())) {
+  if (auto it = j.find("id"); it != j.end() && !it->is_null()) {
+    if (!it->is_string() && !it->is_number()) {
+      return Status::InvalidArgument("field \"id\" must be a string or a number");
+    }
     q->id = it->is_string() ? it->get<std::string>() : it->dump();
   }
   return CheckName(*q);
@@ -125,7 +138,7 @@ std::vector<QueryRecord> ParseJsonlQueries(std::string_view data) {
       r.error = u.message();
       // The id still tells the user which record to fix (bad bytes shown as U+FFFD).
       nlohmann::json j = nlohmann::json::parse(text::ScrubUtf8(text), nullptr, false);
-      if (j.is_object() && j.contains("id")) r.id = j["id"];
+      if (const nlohmann::json* id = EchoableId(j)) r.id = *id;
       records.push_back(std::move(r));
       continue;
     }
@@ -133,7 +146,7 @@ std::vector<QueryRecord> ParseJsonlQueries(std::string_view data) {
     if (j.is_discarded()) {
       r.error = "not valid JSON";
     } else {
-      if (j.is_object() && j.contains("id")) r.id = j["id"];
+      if (const nlohmann::json* id = EchoableId(j)) r.id = *id;
       if (Status s = QueryFromJson(j, &r.query); !s.ok()) r.error = s.message();
     }
     records.push_back(std::move(r));

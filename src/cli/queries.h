@@ -15,12 +15,13 @@ namespace qantara::cli {
 // One input record: a query, or the error that made it unusable.
 struct QueryRecord {
   size_t line = 0;       // 1-based line where the record starts
-  nlohmann::json id;     // the record's "id" as given (string or number), null when absent
+  nlohmann::json id;     // the record's "id" as given (string or number), else null
   screen::Query query;   // valid when error is empty
   std::string error;     // what was wrong, naming the field
 };
 
-// Reads the query fields of a JSON object: name (required), id, schema
+// Reads the query fields of a JSON object: name (required), id (a string or
+// a number), schema
 // (Person|Organization|Vessel|Aircraft|Any), birth_date, nationality, gender,
 // id_number. Unknown fields are ignored.
 Status QueryFromJson(const nlohmann::json& object, screen::Query* query);

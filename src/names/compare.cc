@@ -60,7 +60,9 @@ std::string_view MeasureName(Measure m) {
 
 bool Comparable(const NameToken& a, const NameToken& b) {
   if (a.text == b.text) return true;
-  if (CoarseKey(a.key) == CoarseKey(b.key)) return true;  // also both empty: "Wee", "Wei"
+  // Coarse keys of one class ("T": Said, Zaid, Saad, Sadat...) are shared by
+  // too many words; those need the exact key.
+  if (a.coarse == b.coarse && (a.coarse.size() >= 2 || a.key == b.key)) return true;
   if (!a.key.empty() && !b.key.empty()) {
     const std::string& longer = a.key.size() > b.key.size() ? a.key : b.key;
     const std::string& shorter = a.key.size() > b.key.size() ? b.key : a.key;
@@ -78,6 +80,7 @@ NameToken JoinTokens(const NameToken& a, const NameToken& b) {
   for (char c : b.key) {
     if (t.key.empty() || t.key.back() != c) t.key.push_back(c);
   }
+  t.coarse = CoarseKey(t.key);
   t.sounds = a.sounds + b.sounds;
   t.script = a.script;
   t.span = 2;

@@ -31,8 +31,8 @@ struct TokenSimilarityResult {
 // Whether two words are close enough in writing to be compared at all. True
 // when they are spelled alike, or
 //   - their coarse keys are equal (names/phonetic.h: consonants alike up to
-//     the class swaps spellings make; two words without consonants, such as
-//     "Wee" and "Wei", have equal empty keys), or
+//     the class swaps spellings make) and have two classes or more, or
+//   - their keys are equal (one class, or none: "Wee" and "Wei"), or
 //   - both keys have 3+ classes and one is the other with one class deleted, or
 //   - both are single words of 4+ letters at most one edit apart (a typo).
 // Two words that fail this never align, however their letters compare; the

@@ -19,6 +19,7 @@
 #include "names/similarity.h"
 #include "names/sounds.h"
 #include "names/tables.h"
+#include "text/transliterate.h"
 #include "text/utf8.h"
 
 namespace qantara::names {
@@ -168,9 +169,15 @@ NameToken MakeWord(std::string_view surface, std::string_view word) {
   NameToken t;
   t.surface = std::string(surface);
   t.text = std::string(word);
-  t.key = PhoneticKey(word);
-  t.sounds = PhoneticSounds(word);
   t.script = ScriptOf(word);
+  if (t.script == text::Script::kLatin || t.script == text::Script::kArabic) {
+    t.key = PhoneticKey(word);
+    t.sounds = PhoneticSounds(word);
+  } else {  // Cyrillic, Greek, Han...: keyed through their Latin transliteration
+    std::string latin = text::NormalizeForMatching(text::TransliterateToLatin(word));
+    t.key = PhoneticKey(latin);
+    t.sounds = PhoneticSounds(latin);
+  }
   return t;
 }
 
@@ -296,6 +303,7 @@ ParsedName ParseName(std::string_view raw) {
     name.tokens.push_back(std::move(t));
     seen_word = true;
   }
+  for (NameToken& t : name.tokens) t.coarse = CoarseKey(t.key);
   name.script = text::DominantScript(name.normalized);
   return name;
 }

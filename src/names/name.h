@@ -35,6 +35,7 @@ struct NameToken {
                           // ("baghdadi", "abdrahman", "nasrdin")
   std::string surface;    // the normalised words it was made from ("al-baghdadi", "abd al-rahman")
   std::string key;        // cross-script phonetic key (names/phonetic.h), e.g. "BKD"
+  std::string coarse;     // names::CoarseKey(key), e.g. "BKT"
   std::string sounds;     // vowel-aware sound sequence (names/sounds.h), e.g. "BaKDaDi"
   std::string particle;   // canonical particle or title ("bin", "abu", "sheikh"); empty for words
   TokenRole role = TokenRole::kWord;

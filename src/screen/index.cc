@@ -138,9 +138,9 @@ void CandidateIndex::AddWords() {
     if (token.span == 1 && CodePoints(token.text) >= kMinLettersForDeletions) {
       for (const std::string& d : Deletions(token.text)) by_text_deletion_[Hash(d)].push_back(w);
     }
-    by_coarse_key_[Hash(names::CoarseKey(token.key))].push_back(w);
-    if (token.key.empty()) continue;
+    if (token.coarse.size() >= 2) by_coarse_key_[Hash(token.coarse)].push_back(w);
     by_key_[Hash(token.key)].push_back(w);
+    if (token.key.empty()) continue;
     if (token.key.size() < kMinKeyForDeletions) continue;
     for (const std::string& d : Deletions(token.key)) by_key_deletion_[Hash(d)].push_back(w);
   }
@@ -200,19 +200,28 @@ void CandidateIndex::CollectWords(const names::NameToken& query_token,
     if (auto it = word_by_text_.find(text); it != word_by_text_.end()) words->push_back(it->second);
   }
   const std::string& key = query_token.key;
-  add(by_coarse_key_, names::CoarseKey(key));
+  if (query_token.coarse.size() >= 2) {
+    add(by_coarse_key_, query_token.coarse);
+  } else {
+    add(by_key_, key);
+  }
   if (!key.empty()) {
     // Keys of one or two classes are shared by too many words to search
     // their neighbours too; spelling neighbours (below) still cover typos.
-    if (key.size() >= kMinKeyForDeletions) {
-      add(by_key_deletion_, key);
+    // Listed keys one class longer (their deletions are filed), and one class
+    // shorter, which Comparable only accepts with three classes left.
+    if (key.size() >= kMinKeyForDeletions) add(by_key_deletion_, key);
+    if (key.size() > kMinKeyForDeletions) {
       for (const std::string& d : Deletions(key)) add(by_key_, d);
     }
   }
   if (CodePoints(query_token.text) >= kMinLettersForDeletions) {
     add(by_text_deletion_, query_token.text);
+    const bool shorter_comparable = CodePoints(query_token.text) > kMinLettersForDeletions;
     for (const std::string& d : Deletions(query_token.text)) {
-      if (auto it = word_by_text_.find(d); it != word_by_text_.end()) words->push_back(it->second);
+      if (shorter_comparable) {
+        if (auto it = word_by_text_.find(d); it != word_by_text_.end()) words->push_back(it->second);
+      }
       add(by_text_deletion_, d);
     }
   }
@@ -241,8 +250,8 @@ const std::vector<CandidateScratch::Similar>& CandidateIndex::SimilarWords(
   return it->second;
 }
 
-void CandidateIndex::AddQueryWord(const std::vector<CandidateScratch::Similar>& similar,
-                                  bool gather, uint32_t token_stamp, CandidateScratch* s) const {
+void CandidateIndex::AddQueryWord(const names::NameToken& token, bool gather,
+                                  uint32_t token_stamp, CandidateScratch* s) const {
   auto update = [&](uint32_t n, float sim, float listed_weight) {
     if (s->token_stamp_[n] != token_stamp) {
       s->token_stamp_[n] = token_stamp;
@@ -254,25 +263,43 @@ void CandidateIndex::AddQueryWord(const std::vector<CandidateScratch::Similar>& 
       s->token_best_weight_[n] = std::max(s->token_best_weight_[n], listed_weight);
     }
   };
-  size_t postings = 0;
-  for (const auto& w : similar) postings += vocab_[w.word].postings.size();
-  if (gather || postings <= s->touched_.size() * 4) {
+  constexpr size_t kFewNames = 24;
+  if (gather || s->touched_.size() > kFewNames) {
+    const auto& similar = SimilarWords(token, s);
+    size_t postings = 0;
+    for (const auto& w : similar) postings += vocab_[w.word].postings.size();
+    if (gather || postings <= s->touched_.size() * 4) {
+      for (const auto& w : similar) {
+        const float listed_weight = vocab_[w.word].weight;
+        for (uint32_t n : vocab_[w.word].postings) {
+          if (gather || s->total_stamp_[n] == s->query_stamp_) update(n, w.similarity, listed_weight);
+        }
+      }
+      return;
+    }
+    // A common word against many gathered names: look its words up in each name.
     for (const auto& w : similar) {
-      const float listed_weight = vocab_[w.word].weight;
-      for (uint32_t n : vocab_[w.word].postings) {
-        if (gather || s->total_stamp_[n] == s->query_stamp_) update(n, w.similarity, listed_weight);
+      s->word_stamp_[w.word] = token_stamp;
+      s->word_sim_[w.word] = w.similarity;
+    }
+    for (uint32_t n : s->touched_) {
+      for (uint32_t word : names_[n].words) {
+        if (s->word_stamp_[word] == token_stamp) update(n, s->word_sim_[word], vocab_[word].weight);
       }
     }
     return;
   }
-  // Few names touched, a common word: look its words up in each name instead.
-  for (const auto& w : similar) {
-    s->word_stamp_[w.word] = token_stamp;
-    s->word_sim_[w.word] = w.similarity;
-  }
+  // Only a few names gathered: compare the query word with their words
+  // directly (each listed word once) instead of searching all its neighbours.
+  // Comparable() makes both ways give the same similarities.
   for (uint32_t n : s->touched_) {
     for (uint32_t word : names_[n].words) {
-      if (s->word_stamp_[word] == token_stamp) update(n, s->word_sim_[word], vocab_[word].weight);
+      if (s->word_stamp_[word] != token_stamp) {
+        s->word_stamp_[word] = token_stamp;
+        float sim = static_cast<float>(names::TokenSimilarity(token, vocab_[word].token).similarity);
+        s->word_sim_[word] = sim >= names::kMinPairSimilarity ? sim : 0.0f;
+      }
+      if (s->word_sim_[word] > 0) update(n, s->word_sim_[word], vocab_[word].weight);
     }
   }
 }
@@ -314,7 +341,7 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
   auto add = [&](const names::NameToken& token, float weight, bool gather) {
     const uint32_t token_stamp = ++s->stamp_;
     s->token_touched_.clear();
-    AddQueryWord(SimilarWords(token, s), gather, token_stamp, s);
+    AddQueryWord(token, gather, token_stamp, s);
     for (uint32_t n : s->token_touched_) {
       if (s->total_stamp_[n] != s->query_stamp_) {
         s->total_stamp_[n] = s->query_stamp_;

@@ -120,8 +120,8 @@ class CandidateIndex {
                                           CandidateScratch* s) const;
   // Adds query word `i`'s best similarity to the names it matches: new names
   // when `gather`, else only names already touched.
-  void AddQueryWord(const std::vector<CandidateScratch::Similar>& similar, bool gather,
-                    uint32_t token_stamp, CandidateScratch* s) const;
+  void AddQueryWord(const names::NameToken& token, bool gather, uint32_t token_stamp,
+                    CandidateScratch* s) const;
   void AddWords();
   void CollectWords(const names::NameToken& query_token, std::vector<uint32_t>* words) const;
   // The listed words similar enough to `query_token` (cached in `s`).
@@ -135,8 +135,8 @@ class CandidateIndex {
   // adds a word that the similarity filter then drops):
   using Postings = std::unordered_map<uint64_t, std::vector<uint32_t>>;
   std::unordered_map<std::string, uint32_t> word_by_text_;
-  Postings by_coarse_key_;     // names::CoarseKey(key)
-  Postings by_key_;            // key (for lookups of a query key's deletions)
+  Postings by_coarse_key_;     // coarse key, when of two classes or more
+  Postings by_key_;            // key (short keys, and lookups of a query key's deletions)
   Postings by_key_deletion_;   // each one-class deletion of keys of 3+ classes
   Postings by_text_deletion_;  // each one-letter deletion of words of 4+ letters
   std::unordered_map<std::string, uint32_t> key_name_count_;  // names containing a word of this key

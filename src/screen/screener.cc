@@ -48,8 +48,22 @@ Result<ScreenResult> Screener::Screen(const Query& query, ScreenScratch* scratch
                        options_.candidates, &scratch->candidates, &candidates);
   }
 
-  std::unordered_map<uint32_t, Match> best;  // by entity
+  // Candidates come best estimate first, and an estimate (plus every bonus)
+  // bounds the score: once top_k entities score above the next bound, no
+  // later candidate can enter the top K, and scoring stops.
+  const std::string identity =
+      allow_ && allow_->size() > 0 ? AllowList::Identity(query.name, query.birth_date) : "";
+  std::unordered_map<uint32_t, Match> best, cleared;  // by entity
+  std::vector<double> top;                            // best scores so far, descending
+  auto kth_score = [&]() {
+    top.clear();
+    for (const auto& [entity, m] : best) top.push_back(m.score);
+    std::sort(top.begin(), top.end(), std::greater<>());
+    return top.size() >= options_.top_k && options_.top_k > 0 ? top[options_.top_k - 1] : -1.0;
+  };
+  double kth = -1.0;
   for (const Candidate& c : candidates) {
+    if (kth >= 0 && estimate(c.query_coverage, c.listed_coverage) + bonus + 1e-4 < kth) break;
     const IndexedName& listed = index_->names()[c.name];
     Explanation explanation;
     double name_score = ScoreName(parsed, weights, listed, &explanation);
@@ -57,31 +71,24 @@ Result<ScreenResult> Screener::Screen(const Query& query, ScreenScratch* scratch
     const lists::Entity& entity = index_->entities()[listed.entity];
     double score = ApplyQualifiers(query, entity, name_score, &explanation);
     if (score < options_.threshold) continue;
-    auto [it, added] = best.try_emplace(listed.entity);
+    const std::string* reason = identity.empty() ? nullptr : allow_->Find(identity, entity.id());
+    if (reason) explanation.notes.push_back("cleared by allow-list: " + *reason);
+    auto& into = reason ? cleared : best;
+    auto [it, added] = into.try_emplace(listed.entity);
     if (added || score > it->second.score ||
         (score == it->second.score && c.name < it->second.name)) {
       it->second = Match{listed.entity, c.name, score, std::move(explanation)};
+      if (!reason) kth = kth_score();
     }
   }
+  auto by_score = [](const Match& a, const Match& b) {
+    return a.score != b.score ? a.score > b.score : a.entity < b.entity;
+  };
   ScreenResult result;
   for (auto& [entity, match] : best) result.matches.push_back(std::move(match));
-  std::sort(result.matches.begin(), result.matches.end(), [](const Match& a, const Match& b) {
-    return a.score != b.score ? a.score > b.score : a.entity < b.entity;
-  });
-  if (allow_ && allow_->size() > 0) {
-    const std::string identity = AllowList::Identity(query.name, query.birth_date);
-    std::vector<Match> kept;
-    for (Match& m : result.matches) {
-      const std::string* reason = allow_->Find(identity, index_->entities()[m.entity].id());
-      if (reason) {
-        m.explanation.notes.push_back("cleared by allow-list: " + *reason);
-        result.suppressed.push_back(std::move(m));
-      } else {
-        kept.push_back(std::move(m));
-      }
-    }
-    result.matches = std::move(kept);
-  }
+  for (auto& [entity, match] : cleared) result.suppressed.push_back(std::move(match));
+  std::sort(result.matches.begin(), result.matches.end(), by_score);
+  std::sort(result.suppressed.begin(), result.suppressed.end(), by_score);
   if (result.matches.size() > options_.top_k) result.matches.resize(options_.top_k);
   return result;
 }
