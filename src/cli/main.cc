@@ -16,6 +16,16 @@ int main(int argc, char** argv) {
   qantara::cli::AddListsCommand(app, &exit_code);
   qantara::cli::AddScreenCommand(app, &exit_code);
   qantara::cli::AddMatchCommand(app, &exit_code);
+  // An unknown subcommand is a usage error even with --help after it (CLI11
+  // would otherwise print the general help and succeed).
+  if (argc > 1 && argv[1][0] != '-') {
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands({})) known |= sub->get_name() == argv[1];
+    if (!known) {
+      std::fprintf(stderr, "qantara: unknown subcommand \"%s\" (try qantara --help)\n", argv[1]);
+      return qantara::cli::kExitUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -63,13 +63,16 @@ bool Comparable(const NameToken& a, const NameToken& b) {
   // Coarse keys of one class ("T": Said, Zaid, Saad, Sadat...) are shared by
   // too many words; those need the exact key.
   if (a.coarse == b.coarse && (a.coarse.size() >= 2 || a.key == b.key)) return true;
+  // Two joined words ("Wali Jan") must match a word whole: one class more or
+  // less would let "Mohamed Ali" reach every Mohamed.
+  if (a.span != 1 || b.span != 1) return false;
   if (!a.key.empty() && !b.key.empty()) {
     const std::string& longer = a.key.size() > b.key.size() ? a.key : b.key;
     const std::string& shorter = a.key.size() > b.key.size() ? b.key : a.key;
     if (shorter.size() >= 3 && OneDeletionApart(longer, shorter)) return true;
   }
-  return a.span == 1 && b.span == 1 && CodePointCount(a.text) >= 4 &&
-         CodePointCount(b.text) >= 4 && WithinOneEdit(a.text, b.text);
+  return CodePointCount(a.text) >= 4 && CodePointCount(b.text) >= 4 &&
+         WithinOneEdit(a.text, b.text);
 }
 
 NameToken JoinTokens(const NameToken& a, const NameToken& b) {

@@ -33,8 +33,9 @@ struct TokenSimilarityResult {
 //   - their coarse keys are equal (names/phonetic.h: consonants alike up to
 //     the class swaps spellings make) and have two classes or more, or
 //   - their keys are equal (one class, or none: "Wee" and "Wei"), or
+//   and, when neither is two joined words (JoinTokens),
 //   - both keys have 3+ classes and one is the other with one class deleted, or
-//   - both are single words of 4+ letters at most one edit apart (a typo).
+//   - both have 4+ letters and are at most one edit apart (a typo).
 // Two words that fail this never align, however their letters compare; the
 // index (screen/index.h) enumerates exactly these neighbours, which is what
 // lets it promise the same results as scoring every listed name.

@@ -140,7 +140,7 @@ void CandidateIndex::AddWords() {
     }
     if (token.coarse.size() >= 2) by_coarse_key_[Hash(token.coarse)].push_back(w);
     by_key_[Hash(token.key)].push_back(w);
-    if (token.key.empty()) continue;
+    if (token.key.empty() || token.span != 1) continue;
     if (token.key.size() < kMinKeyForDeletions) continue;
     for (const std::string& d : Deletions(token.key)) by_key_deletion_[Hash(d)].push_back(w);
   }
@@ -205,9 +205,7 @@ void CandidateIndex::CollectWords(const names::NameToken& query_token,
   } else {
     add(by_key_, key);
   }
-  if (!key.empty()) {
-    // Keys of one or two classes are shared by too many words to search
-    // their neighbours too; spelling neighbours (below) still cover typos.
+  if (query_token.span == 1 && !key.empty()) {
     // Listed keys one class longer (their deletions are filed), and one class
     // shorter, which Comparable only accepts with three classes left.
     if (key.size() >= kMinKeyForDeletions) add(by_key_deletion_, key);
@@ -215,7 +213,7 @@ void CandidateIndex::CollectWords(const names::NameToken& query_token,
       for (const std::string& d : Deletions(key)) add(by_key_, d);
     }
   }
-  if (CodePoints(query_token.text) >= kMinLettersForDeletions) {
+  if (query_token.span == 1 && CodePoints(query_token.text) >= kMinLettersForDeletions) {
     add(by_text_deletion_, query_token.text);
     const bool shorter_comparable = CodePoints(query_token.text) > kMinLettersForDeletions;
     for (const std::string& d : Deletions(query_token.text)) {

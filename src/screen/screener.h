@@ -21,7 +21,7 @@ struct ScreenOptions {
   // Matches scoring below this are not returned. Chosen by eval/ (see
   // docs/score_model.md): the lowest value that keeps benign names flagged
   // under 1 % while keeping cross-script recall.
-  double threshold = 0.80;
+  double threshold = 0.76;
   // At most this many matches per query (best first).
   size_t top_k = 5;
   // How many candidate names are scored in full per query, best estimated
