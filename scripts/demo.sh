@@ -12,5 +12,5 @@ echo
 echo "== qantara screen --list data/sample_list.jsonl --input data/sample_queries.jsonl"
 build/qantara screen --list data/sample_list.jsonl --input data/sample_queries.jsonl || true
 echo
-echo "== qantara match 'أبو حمزة الفلاني' --list data/sample_list.jsonl"
-build/qantara match "أبو حمزة الفلاني" --list data/sample_list.jsonl
+echo "== qantara match 'Abou Hamza El Foulani' --list data/sample_list.jsonl"
+build/qantara match "Abou Hamza El Foulani" --list data/sample_list.jsonl

@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
-  libicu-dev libxml2-dev zlib1g-dev nlohmann-json3-dev libcli11-dev
+  libicu-dev libxml2-dev zlib1g-dev libssl-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-jellyfish
 )

@@ -6,13 +6,14 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 tools/ci/check_sources.sh
 jobs=$(nproc)
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DQANTARA_BUILD_TESTS=ON \
+  -DQANTARA_BUILD_BENCH=ON >/dev/null
 cmake --build build -j "$jobs"
 (cd build && ctest -j "$jobs" --output-on-failure)
 if [ -x ../shared/tools/contract-check ]; then
   ../shared/tools/contract-check
 fi
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DQANTARA_SANITIZE=ON \
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DQANTARA_SANITIZE=ON -DQANTARA_BUILD_TESTS=ON \
   -DQANTARA_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j "$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

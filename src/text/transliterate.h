@@ -3,7 +3,7 @@
 // Cyrillic, Greek, Hebrew, Han and other scripts appear in lists (the UK list
 // gives each name's non-Latin form) and in queries. names/ keys Latin and
 // Arabic letters directly; other scripts go through ICU's "Any-Latin"
-// transliteration first, so that "Путин" keys like "Putin".
+// transliteration first, so that Putin in Cyrillic keys like "Putin".
 #ifndef QANTARA_TEXT_TRANSLITERATE_H_
 #define QANTARA_TEXT_TRANSLITERATE_H_
 

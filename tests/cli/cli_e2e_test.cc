@@ -529,6 +529,23 @@ TEST_F(CliTest, ScreenWithAFirstLineThatIsNotJsonStillReadsJsonLines) {
   }
 }
 
+TEST_F(CliTest, ScreenIdMustBeAStringOrANumber) {
+  std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  RunResult r = Screen("{\"id\": " + deep + ", \"name\": \"Abu Hamza\"}\n" +
+                       "{\"id\": {\"k\": 1}, \"name\": \"Abu Hamza\"}\n" +
+                       "{\"id\": 12, \"name\": \"Abu Hamza\"}\n");
+  EXPECT_EQ(r.signal, 0) << "crashed";
+  EXPECT_EQ(r.exit_code, kExitInputErrors) << r;
+  std::vector<json> out = ParseAll(r);
+  ASSERT_EQ(out.size(), 3u) << r;
+  for (size_t i : {0, 1}) {
+    EXPECT_EQ(out[i]["id"], nullptr);
+    EXPECT_EQ(out[i]["line"], i + 1);
+    EXPECT_NE(out[i]["error"].get<std::string>().find("id"), std::string::npos);
+  }
+  EXPECT_EQ(out[2]["id"], 12);
+}
+
 TEST_F(CliTest, ScreenAllGoodInputExitsZero) {
   RunResult r = Screen(
       "{\"id\": \"q1\", \"name\": \"Zaid Kassem El Foulani\", \"birth_date\": \"1975\", "
