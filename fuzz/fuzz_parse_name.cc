@@ -71,8 +71,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 4096) return 0;
   std::string_view in(reinterpret_cast<const char*>(data), size);
   size_t cut = in.find('\n');
-  std::string_view first = cut == std::string_view::npos ? in.substr(0, size / 2) : in.substr(0, cut);
-  std::string_view second = cut == std::string_view::npos ? in.substr(size / 2) : in.substr(cut + 1);
+  std::string_view first =
+      cut == std::string_view::npos ? in.substr(0, size / 2) : in.substr(0, cut);
+  std::string_view second =
+      cut == std::string_view::npos ? in.substr(size / 2) : in.substr(cut + 1);
   std::string a_text = text::ScrubUtf8(first), b_text = text::ScrubUtf8(second);
 
   names::ParsedName a = names::ParseName(a_text), b = names::ParseName(b_text);

@@ -76,8 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     AppendUtf8(cp, &reencoded);
   }
   if (valid) Check(reencoded == in);
-  Check(IsAscii(in) == std::all_of(in.begin(), in.end(), [](char c) {
-          return static_cast<unsigned char>(c) < 0x80;
-        }));
+  Check(IsAscii(in) == std::all_of(in.begin(), in.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
   return 0;
 }

@@ -52,9 +52,11 @@ int RunShow(const ListsArgs& args) {
       std::printf("%-8s %-14s %9zu\n", key.first.c_str(), key.second.c_str(), n);
     }
     std::printf("%-23s %9zu\n", "total", loaded->entities.size());
-    if (!loaded->issues.empty()) std::printf("\n%zu record issues:\n", loaded->issues.size());
   }
+  if (!loaded->issues.empty()) std::fprintf(stderr, "%zu record issues:\n", loaded->issues.size());
   ReportIssues(loaded->issues);
+  // Issues are warnings (a repaired field, a skipped alias row): the list is
+  // usable, as `screen` would use it; a file that cannot be used fails above.
   return kExitOk;
 }
 
@@ -77,13 +79,17 @@ void AddListsCommand(CLI::App& app, int* exit_code) {
   lists->require_subcommand(1);
   auto show_args = std::make_shared<ListsArgs>();
   CLI::App* show = lists->add_subcommand(
-      "show", "Count entities per list and schema; name each file's format, date and records");
+      "show",
+      "Count entities per list and schema; name each file's format, date and records. Records "
+      "or fields that had to be skipped are reported on stderr as warnings.");
   show->add_option("FILE", show_args->files, "List file(s), any supported format")->required();
   show->add_flag("--json", show_args->json, "JSON Lines instead of a table");
   show->callback([show_args, exit_code] { *exit_code = RunShow(*show_args); });
   auto export_args = std::make_shared<ListsArgs>();
   CLI::App* exp = lists->add_subcommand(
-      "export", "Print every entity as one JSON line in DESIGN.md's entity form");
+      "export",
+      "Print every entity as one JSON line in DESIGN.md's entity form (records or fields that "
+      "had to be skipped are reported on stderr as warnings)");
   exp->add_option("FILE", export_args->files, "List file(s), any supported format")->required();
   exp->add_flag("--jsonl", export_args->jsonl, "JSON Lines (the only export format; accepted for clarity)");
   exp->callback([export_args, exit_code] { *exit_code = RunExport(*export_args); });

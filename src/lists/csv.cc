@@ -5,6 +5,19 @@
 
 namespace qantara::lists {
 
+namespace {
+
+// Line ends in [begin, end): LF, CRLF (counted once) and a bare CR (old Mac files).
+size_t CountLineEnds(const char* begin, const char* end) {
+  size_t lines = 0;
+  for (const char* p = begin; p < end; ++p) {
+    if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n'))) ++lines;
+  }
+  return lines;
+}
+
+}  // namespace
+
 CsvReader::CsvReader(std::string_view data, char delimiter) : data_(data), delimiter_(delimiter) {}
 
 // The UK file alone is 15 MB, so fields are copied span by span (not byte by
@@ -12,10 +25,9 @@ CsvReader::CsvReader(std::string_view data, char delimiter) : data_(data), delim
 bool CsvReader::Next(std::vector<std::string>* fields) {
   unterminated_quote_ = false;
   // Skip blank lines (CR and LF alone).
-  while (pos_ < data_.size() && (data_[pos_] == '\n' || data_[pos_] == '\r')) {
-    if (data_[pos_] == '\n') ++line_;
-    ++pos_;
-  }
+  const size_t blank_start = pos_;
+  while (pos_ < data_.size() && (data_[pos_] == '\n' || data_[pos_] == '\r')) ++pos_;
+  line_ += CountLineEnds(data_.data() + blank_start, data_.data() + pos_);
   if (pos_ >= data_.size()) {
     fields->clear();
     return false;
@@ -36,7 +48,7 @@ bool CsvReader::Next(std::vector<std::string>* fields) {
         const void* q = std::memchr(d + pos_, '"', n - pos_);
         size_t end = q ? static_cast<const char*>(q) - d : n;
         field.append(d + pos_, end - pos_);
-        line_ += std::count(d + pos_, d + end, '\n');
+        line_ += CountLineEnds(d + pos_, d + end);
         pos_ = end;
         if (pos_ >= n) {
           unterminated_quote_ = true;
@@ -65,8 +77,8 @@ bool CsvReader::Next(std::vector<std::string>* fields) {
   fields->resize(count);
   raw_ = data_.substr(start, pos_ - start);
   // Consume the line end.
-  if (pos_ < n && d[pos_] == '\r') ++pos_;
-  if (pos_ < n && d[pos_] == '\n') {
+  if (pos_ < n && (d[pos_] == '\r' || d[pos_] == '\n')) {
+    if (d[pos_] == '\r' && pos_ + 1 < n && d[pos_ + 1] == '\n') ++pos_;
     ++pos_;
     ++line_;
   }

@@ -134,7 +134,10 @@ void CandidateIndex::AddWords() {
   }
   for (uint32_t w = 0; w < vocab_.size(); ++w) {
     const names::NameToken& token = vocab_[w].token;
-    if (token.role != names::TokenRole::kWord && token.role != names::TokenRole::kTitle) continue;
+    if (token.role != names::TokenRole::kWord && token.role != names::TokenRole::kTitle) {
+      if (!token.particle.empty()) by_particle_[Hash(token.particle)].push_back(w);
+      continue;
+    }
     if (token.span == 1 && CodePoints(token.text) >= kMinLettersForDeletions) {
       for (const std::string& d : Deletions(token.text)) by_text_deletion_[Hash(d)].push_back(w);
     }
@@ -198,6 +201,12 @@ void CandidateIndex::CollectWords(const names::NameToken& query_token,
   };
   for (const std::string& text : {query_token.text, "\x01" + query_token.text}) {
     if (auto it = word_by_text_.find(text); it != word_by_text_.end()) words->push_back(it->second);
+  }
+  if (query_token.role != names::TokenRole::kWord && query_token.role != names::TokenRole::kTitle) {
+    if (!query_token.particle.empty()) add(by_particle_, query_token.particle);
+    std::sort(words->begin(), words->end());
+    words->erase(std::unique(words->begin(), words->end()), words->end());
+    return;
   }
   const std::string& key = query_token.key;
   if (query_token.coarse.size() >= 2) {
@@ -302,6 +311,14 @@ void CandidateIndex::AddQueryWord(const names::NameToken& token, bool gather,
   }
 }
 
+bool CandidateIndex::Searched(const names::ParsedName& query, size_t i) {
+  auto is_word = [](const names::NameToken& t) {
+    return t.role == names::TokenRole::kWord || t.role == names::TokenRole::kTitle;
+  };
+  if (is_word(query.tokens[i])) return true;
+  return std::none_of(query.tokens.begin(), query.tokens.end(), is_word);
+}
+
 const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName& query,
                                                         const std::vector<float>& query_weights,
                                                         float (*credit)(float),
@@ -327,8 +344,7 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
   std::vector<size_t> order;
   for (size_t i = 0; i < query.tokens.size(); ++i) {
     total += query_weights[i];
-    const names::TokenRole role = query.tokens[i].role;
-    if (role == names::TokenRole::kWord || role == names::TokenRole::kTitle) {
+    if (Searched(query, i)) {
       order.push_back(i);
     } else {
       particles += query_weights[i];

@@ -101,6 +101,10 @@ class CandidateIndex {
   // found). `rank(q, l)` orders the names (higher first); those ranking below
   // `min_rank` are dropped, and at most `limit` are kept.
   // Thread-safe for concurrent callers with distinct scratch objects.
+  // Which query tokens are searched: words and titles, or the particles when
+  // the query has nothing else ("Abu"); the others count as matched.
+  static bool Searched(const names::ParsedName& query, size_t i);
+
   template <typename Rank>
   void Candidates(const names::ParsedName& query, const std::vector<float>& query_weights,
                   float (*credit)(float), float min_query_coverage, Rank rank, float min_rank,
@@ -139,6 +143,7 @@ class CandidateIndex {
   Postings by_key_;            // key (short keys, and lookups of a query key's deletions)
   Postings by_key_deletion_;   // each one-class deletion of keys of 3+ classes
   Postings by_text_deletion_;  // each one-letter deletion of words of 4+ letters
+  Postings by_particle_;       // particles by canonical form (bin, abu...)
   std::unordered_map<std::string, uint32_t> key_name_count_;  // names containing a word of this key
   float max_idf_ = 1.0f;
 };
@@ -153,10 +158,7 @@ void CandidateIndex::Candidates(const names::ParsedName& query,
   float query_weight = 0, query_particles = 0;
   for (size_t i = 0; i < query.tokens.size(); ++i) {
     query_weight += query_weights[i];
-    const names::TokenRole role = query.tokens[i].role;
-    if (role != names::TokenRole::kWord && role != names::TokenRole::kTitle) {
-      query_particles += query_weights[i];
-    }
+    if (!Searched(query, i)) query_particles += query_weights[i];
   }
   if (query_weight <= 0) return;
   std::vector<float> ranks;

@@ -80,15 +80,19 @@ void ExpectWellFormedAnswer(const json& answer, double threshold, size_t top) {
 // Arabic script, qualifiers; deterministic.
 std::string GeneratedQueries(size_t n) {
   const std::vector<std::string> words = {
-      "Zayd",    "Zaid",    "Qasim",   "Kassem",  "al-Fulani", "El Foulani", "Abu",   "Hamza",
-      "Abd",     "al-Rahman", "Abdelrahmane", "Yusuf", "Youssef", "Harbawi", "Harbaoui",
-      "Nasr",    "al-Din",  "Nasreddine", "Ould", "Mahjoub", "Hidayat", "Allah", "Wardak",
-      "Harakat", "al-Fajr", "al-Jadid", "Sunrise", "Relief", "Foundation", "Marjan", "Star",
-      "Jean",    "Dupont",  "Maria",   "Lindqvist", "Tomasz", "Brennan", "زيد", "قاسم",
-      "الفلاني", "أبو",     "حمزة",    "عبد",     "الرحمن",  "حركة",   "الفجر"};
-  const std::vector<std::string> extras = {
-      "", ", \"birth_date\": \"1975\"", ", \"nationality\": \"iq\"", ", \"schema\": \"Person\"",
-      ", \"schema\": \"Organization\"", ", \"birth_date\": \"1980-01\", \"gender\": \"male\""};
+      "Zayd",       "Zaid",    "Qasim",     "Kassem",       "al-Fulani", "El Foulani", "Abu",
+      "Hamza",      "Abd",     "al-Rahman", "Abdelrahmane", "Yusuf",     "Youssef",    "Harbawi",
+      "Harbaoui",   "Nasr",    "al-Din",    "Nasreddine",   "Ould",      "Mahjoub",    "Hidayat",
+      "Allah",      "Wardak",  "Harakat",   "al-Fajr",      "al-Jadid",  "Sunrise",    "Relief",
+      "Foundation", "Marjan",  "Star",      "Jean",         "Dupont",    "Maria",      "Lindqvist",
+      "Tomasz",     "Brennan", "زيد",       "قاسم",         "الفلاني",   "أبو",        "حمزة",
+      "عبد",        "الرحمن",  "حركة",      "الفجر"};
+  const std::vector<std::string> extras = {"",
+                                           ", \"birth_date\": \"1975\"",
+                                           ", \"nationality\": \"iq\"",
+                                           ", \"schema\": \"Person\"",
+                                           ", \"schema\": \"Organization\"",
+                                           ", \"birth_date\": \"1980-01\", \"gender\": \"male\""};
   uint64_t state = 0x9E3779B97F4A7C15ull;
   auto next = [&state](size_t bound) {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -150,8 +154,8 @@ TEST_F(CliTest, EverySubcommandHasHelp) {
     EXPECT_NE(r.out.find(joined), std::string::npos) << "usage does not name " << joined;
   }
   RunResult screen = Run({"screen", "--help"});
-  for (const char* option : {"--list", "--input", "--format", "--threshold", "--top", "--threads",
-                             "--allow"}) {
+  for (const char* option :
+       {"--list", "--input", "--format", "--threshold", "--top", "--threads", "--allow"}) {
     EXPECT_NE(screen.out.find(option), std::string::npos) << option;
   }
 }
@@ -179,17 +183,17 @@ TEST_F(CliTest, UnknownOptionIsAUsageError) {
 TEST_F(CliTest, MissingOrBadArgumentsAreUsageErrors) {
   std::string q = Write("q.jsonl", "{\"name\": \"Abu Hamza\"}\n");
   const std::vector<std::vector<std::string>> commands = {
-      {},                                                   // no subcommand
-      {"no-such-command"},                                  // unknown subcommand
-      {"lists"},                                            // lists needs show|export
-      {"lists", "show"},                                    // no FILE
-      {"screen", "--input", q},                             // no --list
+      {},                        // no subcommand
+      {"no-such-command"},       // unknown subcommand
+      {"lists"},                 // lists needs show|export
+      {"lists", "show"},         // no FILE
+      {"screen", "--input", q},  // no --list
       {"screen", "--list", SampleList(), "--input", q, "--threshold", "1.5"},
       {"screen", "--list", SampleList(), "--input", q, "--threads", "0"},
       {"screen", "--list", SampleList(), "--input", q, "--format", "xml"},
       {"screen", "--list", SampleList(), "--input", q, "--top", "many"},
-      {"match", "--list", SampleList()},                    // no NAME
-      {"match", "Abu Hamza"},                               // no --list
+      {"match", "--list", SampleList()},  // no NAME
+      {"match", "Abu Hamza"},             // no --list
   };
   for (const auto& args : commands) {
     RunResult r = Run(args);
@@ -275,6 +279,7 @@ TEST_F(CliTest, ListsShowCountsEachFixture) {
 }
 
 TEST_F(CliTest, ListsShowMergesTheOfacCsvSet) {
+  // Skipped rows are warnings on stderr; the rest is shown.
   RunResult alone = Run({"lists", "show", "--json", FixtureList("ofac_alt.csv")});
   EXPECT_EQ(alone.exit_code, kExitOk) << alone;
   EXPECT_EQ(ParseAll(alone).back()["entities"], 0);
@@ -293,8 +298,7 @@ TEST_F(CliTest, ListsShowMergesTheOfacCsvSet) {
 // Checks one exported entity against DESIGN.md's entity form.
 void ExpectContractEntity(const json& e) {
   static const std::set<std::string> kSchemas = {"Person", "Organization", "Vessel", "Aircraft"};
-  static const std::set<std::string> kKinds = {"primary", "alias", "weak_alias",
-                                               "original_script"};
+  static const std::set<std::string> kKinds = {"primary", "alias", "weak_alias", "original_script"};
   SCOPED_TRACE(e.dump());
   for (const char* field : {"id", "list", "ref", "schema", "caption", "gender", "listed_on"}) {
     EXPECT_TRUE(e[field].is_string()) << field;
@@ -323,9 +327,9 @@ void ExpectContractEntity(const json& e) {
 
 TEST_F(CliTest, ListsExportPrintsOneContractEntityPerLine) {
   std::vector<std::string> all = {"lists", "export", "--jsonl"};
-  for (const char* f : {"un_small.xml", "eu_small.xml", "ofac_nonsdn.xml", "ofac_sdn.csv",
-                        "ofac_alt.csv", "ofac_add.csv", "uk_conlist.csv", "inhouse.csv",
-                        "entities.jsonl"}) {
+  for (const char* f :
+       {"un_small.xml", "eu_small.xml", "ofac_nonsdn.xml", "ofac_sdn.csv", "ofac_alt.csv",
+        "ofac_add.csv", "uk_conlist.csv", "inhouse.csv", "entities.jsonl"}) {
     all.push_back(FixtureList(f));
   }
   all.push_back(SampleList());
@@ -398,8 +402,7 @@ TEST_F(CliTest, BadListFilesFailCleanlyNamingTheFile) {
       SCOPED_TRACE(args[0] + " " + args[1]);
       RunResult r = Run(args);
       EXPECT_TRUE(FailedCleanly(r)) << r;
-      EXPECT_NE(r.err.find(bad.name), std::string::npos) << "stderr does not name the file\n"
-                                                         << r;
+      EXPECT_NE(r.err.find(bad.name), std::string::npos) << "stderr does not name the file\n" << r;
       EXPECT_TRUE(r.out.empty()) << r;
     }
   }
@@ -408,7 +411,8 @@ TEST_F(CliTest, BadListFilesFailCleanlyNamingTheFile) {
 TEST_F(CliTest, MissingListFileFailsCleanlyNamingTheFile) {
   std::string missing = dir_.path() + "/no_such_list.xml";
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-           {"lists", "show", missing}, {"lists", "export", missing},
+           {"lists", "show", missing},
+           {"lists", "export", missing},
            {"screen", "--list", missing, "--input", Write("q.jsonl", "{\"name\": \"X Y\"}\n")}}) {
     RunResult r = Run(args);
     EXPECT_TRUE(FailedCleanly(r)) << r;
@@ -471,18 +475,18 @@ TEST_F(CliTest, ScreenAnswersEachNonBlankLineInOrder) {
 
 TEST_F(CliTest, ScreenReportsMalformedLinesAndGoesOn) {
   std::string input =
-      "{\"id\": \"ok1\", \"name\": \"Abu Hamza al-Fulani\"}\n"                          // 1
-      "this is not JSON\n"                                                              // 2
-      "\n"                                                                              // 3
-      "{\"id\": \"noname\", \"birth_date\": \"1980\"}\n"                                // 4
-      "{\"id\": \"numname\", \"name\": 42}\n"                                           // 5
-      "{\"id\": \"badschema\", \"name\": \"Abu Hamza\", \"schema\": \"Spaceship\"}\n"   // 6
-      "{\"id\": \"badutf\", \"name\": \"Zayd \xC3\x28 Qasim\"}\n"                       // 7
-      "[\"a JSON array\", \"not an object\"]\n"                                         // 8
+      "{\"id\": \"ok1\", \"name\": \"Abu Hamza al-Fulani\"}\n"                           // 1
+      "this is not JSON\n"                                                               // 2
+      "\n"                                                                               // 3
+      "{\"id\": \"noname\", \"birth_date\": \"1980\"}\n"                                 // 4
+      "{\"id\": \"numname\", \"name\": 42}\n"                                            // 5
+      "{\"id\": \"badschema\", \"name\": \"Abu Hamza\", \"schema\": \"Spaceship\"}\n"    // 6
+      "{\"id\": \"badutf\", \"name\": \"Zayd \xC3\x28 Qasim\"}\n"                        // 7
+      "[\"a JSON array\", \"not an object\"]\n"                                          // 8
       "{\"id\": \"baddate\", \"name\": \"Abu Hamza\", \"birth_date\": \"yesterday\"}\n"  // 9
-      "{\"id\": \"emptyname\", \"name\": \"   \"}\n"                                    // 10
-      "{\"id\": \"truncated\", \"name\": \"Abu Ha\n"                                    // 11
-      "{\"id\": \"ok2\", \"name\": \"Nasreddine Ould Mahjoub\"}\n";                     // 12
+      "{\"id\": \"emptyname\", \"name\": \"   \"}\n"                                     // 10
+      "{\"id\": \"truncated\", \"name\": \"Abu Ha\n"                                     // 11
+      "{\"id\": \"ok2\", \"name\": \"Nasreddine Ould Mahjoub\"}\n";                      // 12
   RunResult r = Screen(input, {"--threads", "2"});
   EXPECT_EQ(r.exit_code, kExitInputErrors) << r;
   EXPECT_EQ(r.signal, 0);
@@ -493,11 +497,17 @@ TEST_F(CliTest, ScreenReportsMalformedLinesAndGoesOn) {
     size_t line;        // 0 for a good line
     const char* error;  // a word the error must contain
   };
-  const std::vector<Expected> expected = {
-      {"ok1", 0, ""},           {nullptr, 2, "JSON"},       {"noname", 4, "name"},
-      {"numname", 5, "name"},   {"badschema", 6, "schema"}, {"badutf", 7, "UTF-8"},
-      {nullptr, 8, "object"},   {"baddate", 9, "birth_date"}, {"emptyname", 10, "name"},
-      {nullptr, 11, "JSON"},    {"ok2", 0, ""}};
+  const std::vector<Expected> expected = {{"ok1", 0, ""},
+                                          {nullptr, 2, "JSON"},
+                                          {"noname", 4, "name"},
+                                          {"numname", 5, "name"},
+                                          {"badschema", 6, "schema"},
+                                          {"badutf", 7, "UTF-8"},
+                                          {nullptr, 8, "object"},
+                                          {"baddate", 9, "birth_date"},
+                                          {"emptyname", 10, "name"},
+                                          {nullptr, 11, "JSON"},
+                                          {"ok2", 0, ""}};
   for (size_t i = 0; i < expected.size(); ++i) {
     SCOPED_TRACE(out[i].dump());
     ASSERT_TRUE(out[i].contains("id"));
@@ -732,10 +742,10 @@ TEST_F(CliTest, ScreenAllowListMovesClearedPairToSuppressed) {
       "{\"id\": \"cleared\", \"name\": \"Zayd Qasim al-Fulani\", \"birth_date\": \"1975-03-02\"}\n"
       "{\"id\": \"no_dob\", \"name\": \"Zayd Qasim al-Fulani\"}\n"
       "{\"id\": \"other\", \"name\": \"Abd al-Rahman Yusuf Harbawi\"}\n";
-  std::string allow = Write(
-      "allow.jsonl",
-      "{\"name\": \"Zayd Qasim al-Fulani\", \"birth_date\": \"1975-03-02\", \"entity\": "
-      "\"demo:D-001\", \"reason\": \"a different person, checked by a reviewer\"}\n");
+  std::string allow =
+      Write("allow.jsonl",
+            "{\"name\": \"Zayd Qasim al-Fulani\", \"birth_date\": \"1975-03-02\", \"entity\": "
+            "\"demo:D-001\", \"reason\": \"a different person, checked by a reviewer\"}\n");
   auto entities = [](const json& matches) {
     std::set<std::string> ids;
     if (matches.is_array()) {
@@ -776,12 +786,12 @@ TEST_F(CliTest, ScreenBadAllowListFailsNamingTheFileAndLine) {
 }
 
 TEST_F(CliTest, ScreenAgainstEveryFixtureFormat) {
-  std::vector<std::string> args = {"screen", "--input",
-                                    Write("q.jsonl",
-                                          "{\"id\": \"q\", \"name\": \"Zayd Qasim al-Fulani\"}\n")};
-  for (const char* f : {"un_small.xml", "eu_small.xml", "ofac_nonsdn.xml", "ofac_sdn.csv",
-                        "ofac_alt.csv", "ofac_add.csv", "uk_conlist.csv", "inhouse.csv",
-                        "entities.jsonl"}) {
+  std::vector<std::string> args = {
+      "screen", "--input",
+      Write("q.jsonl", "{\"id\": \"q\", \"name\": \"Zayd Qasim al-Fulani\"}\n")};
+  for (const char* f :
+       {"un_small.xml", "eu_small.xml", "ofac_nonsdn.xml", "ofac_sdn.csv", "ofac_alt.csv",
+        "ofac_add.csv", "uk_conlist.csv", "inhouse.csv", "entities.jsonl"}) {
     args.push_back("--list");
     args.push_back(FixtureList(f));
   }
@@ -811,8 +821,8 @@ TEST_F(CliTest, MatchJsonIsOneLine) {
   ASSERT_FALSE(j["matches"].empty());
   EXPECT_EQ(j["matches"][0]["entity"], "demo:D-001");
 
-  RunResult top = Run({"match", "Abu Hamza", "--list", SampleList(), "--json", "--top", "1",
-                       "--threshold", "0"});
+  RunResult top = Run(
+      {"match", "Abu Hamza", "--list", SampleList(), "--json", "--top", "1", "--threshold", "0"});
   ASSERT_EQ(top.exit_code, kExitOk) << top;
   EXPECT_EQ(ParseJsonLine(top.out)["matches"].size(), 1u);
 }

@@ -57,8 +57,8 @@ class TempDir {
  public:
   TempDir() {
     const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base != nullptr && *base != '\0' ? base : "/tmp") +
-                          "/qantara_cli_e2e.XXXXXX";
+    std::string pattern =
+        std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/qantara_cli_e2e.XXXXXX";
     std::vector<char> buf(pattern.begin(), pattern.end());
     buf.push_back('\0');
     if (mkdtemp(buf.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed: " << errno;
@@ -93,7 +93,8 @@ struct RunResult {
 };
 
 inline std::ostream& operator<<(std::ostream& os, const RunResult& r) {
-  return os << "exit " << r.exit_code << " signal " << r.signal << "\n--- stdout (first 2000 bytes)\n"
+  return os << "exit " << r.exit_code << " signal " << r.signal
+            << "\n--- stdout (first 2000 bytes)\n"
             << r.out.substr(0, 2000) << "\n--- stderr (first 2000 bytes)\n"
             << r.err.substr(0, 2000);
 }

@@ -14,7 +14,7 @@
 namespace qantara {
 namespace {
 
-TEST(CsvBareCrLineNumbers, DISABLED_EachCrEndedRecordHasItsOwnLine) {
+TEST(CsvBareCrLineNumbers, EachCrEndedRecordHasItsOwnLine) {
   lists::CsvReader reader("id,name\rq1,Abu Hamza\rq2,Zayd\r");
   std::vector<std::string> fields;
   std::vector<size_t> lines;
@@ -22,7 +22,7 @@ TEST(CsvBareCrLineNumbers, DISABLED_EachCrEndedRecordHasItsOwnLine) {
   EXPECT_EQ(lines, (std::vector<size_t>{1, 2, 3}));
 }
 
-TEST(CsvBareCrLineNumbers, DISABLED_ScreenErrorsNameTheirLine) {
+TEST(CsvBareCrLineNumbers, ScreenErrorsNameTheirLine) {
   auto records = cli::ParseCsvQueries("id,name\rq1,Abu Hamza\rq2\r");
   ASSERT_TRUE(records.ok());
   ASSERT_EQ(records->size(), 2u);

@@ -36,7 +36,7 @@ std::shared_ptr<const CandidateIndex> OnePerson() {
   return CandidateIndex::Build(entities);
 }
 
-TEST(IndexParticleOnlyQuery, DISABLED_IndexMatchesBruteForce) {
+TEST(IndexParticleOnlyQuery, IndexMatchesBruteForce) {
   std::shared_ptr<const CandidateIndex> index = OnePerson();
   ScreenOptions options;  // the default threshold
   Screener indexed(index, options);

@@ -14,9 +14,10 @@ namespace {
 std::string Nested(size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
 
 TEST(ScreenDeepId, DeeplyNestedIdIsALineErrorNotACrash) {
-  std::vector<QueryRecord> records = ParseJsonlQueries(
-      "{\"id\": " + Nested(200000) + ", \"name\": \"Abu Hamza\"}\n"
-      "{\"id\": \"q2\", \"name\": \"Abu Hamza\"}\n");
+  std::vector<QueryRecord> records =
+      ParseJsonlQueries("{\"id\": " + Nested(200000) +
+                        ", \"name\": \"Abu Hamza\"}\n"
+                        "{\"id\": \"q2\", \"name\": \"Abu Hamza\"}\n");
   ASSERT_EQ(records.size(), 2u);
   EXPECT_TRUE(records[0].id.is_null());
   EXPECT_NE(records[0].error.find("\"id\""), std::string::npos) << records[0].error;

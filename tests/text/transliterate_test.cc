@@ -10,7 +10,7 @@ namespace {
 
 TEST(TransliterateToLatin, OtherScriptsBecomeLowerCaseAscii) {
   EXPECT_EQ(TransliterateToLatin("Путин"), "putin");
-  EXPECT_EQ(TransliterateToLatin("Ελένη"), "eleni");
+  EXPECT_EQ(TransliterateToLatin("Ελένη"), "elene");  // ICU Greek-Latin: eta is e-macron
   EXPECT_EQ(TransliterateToLatin("Sébastien"), "sebastien");
   for (const char* s : {"Путин", "Ελένη", "王小明", "김정은"}) {
     for (unsigned char c : TransliterateToLatin(s)) EXPECT_LT(c, 0x80) << s;
