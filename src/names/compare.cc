@@ -97,7 +97,9 @@ TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b) {
   if (!Comparable(a, b)) return {0.0, Measure::kSound};
   const bool same_script = a.script == b.script;
   TokenSimilarityResult best{SoundSimilarity(a.sounds, b.sounds, !same_script), Measure::kSound};
-  if (same_script && best.similarity < 1.0) {
+  // Jaro-Winkler is for typos: spellings that are one edit apart (Zawahri,
+  // Bagdadi). Other spellings are the sound measure's to judge.
+  if (same_script && best.similarity < 1.0 && WithinOneEdit(a.text, b.text)) {
     double jw = JaroWinkler(a.text, b.text);
     if (jw > best.similarity) best = {jw, Measure::kJaroWinkler};
   }
