@@ -27,6 +27,16 @@ bool ComparesAsWord(const NameToken& t) {
   return t.role == TokenRole::kWord || t.role == TokenRole::kTitle;
 }
 
+}  // namespace
+
+bool CloseClasses(char a, char b) {
+  // The pairs of resources/key_similarity.tsv that cost 0.4 or less: ض read
+  // as z (Ewaz, Zia), t/d, s/z, g/j.
+  return KeySimilarity(std::string_view(&a, 1), std::string_view(&b, 1)) >= 0.6;
+}
+
+namespace {
+
 bool OneDeletionApart(std::string_view longer, std::string_view shorter) {
   if (longer.size() != shorter.size() + 1) return false;
   size_t i = 0;
@@ -62,7 +72,11 @@ bool Comparable(const NameToken& a, const NameToken& b) {
   if (a.text == b.text) return true;
   // Coarse keys of one class ("T": Said, Zaid, Saad, Sadat...) are shared by
   // too many words; those need the exact key.
-  if (a.coarse == b.coarse && (a.coarse.size() >= 2 || a.key == b.key)) return true;
+  if (a.coarse == b.coarse &&
+      (a.coarse.size() >= 2 || a.key == b.key ||
+       (a.key.size() == 1 && b.key.size() == 1 && CloseClasses(a.key[0], b.key[0])))) {
+    return true;
+  }
   // Two joined words ("Wali Jan") must match a word whole: one class more or
   // less would let "Mohamed Ali" reach every Mohamed.
   if (a.span != 1 || b.span != 1) return false;

@@ -32,7 +32,8 @@ struct TokenSimilarityResult {
 // when they are spelled alike, or
 //   - their coarse keys are equal (names/phonetic.h: consonants alike up to
 //     the class swaps spellings make) and have two classes or more, or
-//   - their keys are equal (one class, or none: "Wee" and "Wei"), or
+//   - their keys are equal (one class, or none: "Wee" and "Wei"), or are one
+//     class each and CloseClasses ("Ewaz" / the Arabic "Awad"), or
 //   and, when neither is two joined words (JoinTokens),
 //   - both keys have 3+ classes and one is the other with one class deleted, or
 //   - both have 4+ letters and are at most one edit apart (a typo).
@@ -40,6 +41,10 @@ struct TokenSimilarityResult {
 // index (screen/index.h) enumerates exactly these neighbours, which is what
 // lets it promise the same results as scoring every listed name.
 bool Comparable(const NameToken& a, const NameToken& b);
+
+// True for two key classes that spellings swap (D/T, D/Z, S/Z, J/K: the
+// pairs of resources/key_similarity.tsv that cost 0.4 or less).
+bool CloseClasses(char a, char b);
 
 // Two adjacent words as one ("Wali" + "Jan" -> "WaliJan"), for names whose
 // word boundaries differ. REQUIRES: both are kWord tokens of one script.

@@ -213,6 +213,11 @@ void CandidateIndex::CollectWords(const names::NameToken& query_token,
     add(by_coarse_key_, query_token.coarse);
   } else {
     add(by_key_, key);
+    if (key.size() == 1) {  // one-class keys also reach the classes spellings swap them with
+      for (char c : std::string_view("BDFHJKLMNRSTZ")) {
+        if (c != key[0] && names::CloseClasses(c, key[0])) add(by_key_, std::string(1, c));
+      }
+    }
   }
   if (query_token.span == 1 && !key.empty()) {
     // Listed keys one class longer (their deletions are filed), and one class
