@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <thread>
+#include <tuple>
 #include <unordered_set>
 
 #include "names/compare.h"
@@ -100,6 +101,30 @@ std::unique_ptr<CandidateIndex> CandidateIndex::Build(std::vector<lists::Entity>
   return index;
 }
 
+// Renumbers the vocabulary so that words of one coarse key are neighbours in
+// memory: a query word compares itself with a whole bucket of them, and
+// scanning one run of memory costs far less than as many cache misses.
+void CandidateIndex::OrderVocabularyByKey() {
+  std::vector<uint32_t> order(vocab_.size());
+  for (uint32_t w = 0; w < order.size(); ++w) order[w] = w;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const names::NameToken &x = vocab_[a].token, &y = vocab_[b].token;
+    return std::tie(x.coarse, x.key, x.text) < std::tie(y.coarse, y.key, y.text);
+  });
+  std::vector<uint32_t> new_id(vocab_.size());
+  std::vector<Word> sorted;
+  sorted.reserve(vocab_.size());
+  for (uint32_t w : order) {
+    new_id[w] = static_cast<uint32_t>(sorted.size());
+    sorted.push_back(std::move(vocab_[w]));
+  }
+  vocab_ = std::move(sorted);
+  for (auto& [text, id] : word_by_text_) id = new_id[id];
+  for (IndexedName& name : names_) {
+    for (uint32_t& w : name.words) w = new_id[w];
+  }
+}
+
 void CandidateIndex::AddWords() {
   for (uint32_t n = 0; n < names_.size(); ++n) {
     std::unordered_set<std::string_view> keys;
@@ -132,6 +157,7 @@ void CandidateIndex::AddWords() {
       names_[n].words.push_back(it->second);
     }
   }
+  OrderVocabularyByKey();
   for (uint32_t w = 0; w < vocab_.size(); ++w) {
     const names::NameToken& token = vocab_[w].token;
     if (token.role != names::TokenRole::kWord && token.role != names::TokenRole::kTitle) {

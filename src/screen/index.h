@@ -127,6 +127,7 @@ class CandidateIndex {
   void AddQueryWord(const names::NameToken& token, bool gather, uint32_t token_stamp,
                     CandidateScratch* s) const;
   void AddWords();
+  void OrderVocabularyByKey();
   void CollectWords(const names::NameToken& query_token, std::vector<uint32_t>* words) const;
   // The listed words similar enough to `query_token` (cached in `s`).
   const std::vector<CandidateScratch::Similar>& SimilarWords(const names::NameToken& query_token,
