@@ -74,9 +74,9 @@ int RunMatch(const MatchArgs& args) {
   auto result = screener.Screen(query, &scratch);
   if (!result.ok()) return Fail(result.status());
   if (args.json) {
-    nlohmann::json matches = nlohmann::json::array();
+    nlohmann::ordered_json matches = nlohmann::ordered_json::array();
     for (const auto& m : result->matches) matches.push_back(MatchToJson(**index, m));
-    nlohmann::json out = {{"name", args.name}, {"matches", matches}};
+    nlohmann::ordered_json out = {{"name", args.name}, {"matches", matches}};
     std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   } else {
     PrintTable(**index, *result);

@@ -32,17 +32,17 @@ struct ScreenArgs {
 
 std::string AnswerLine(const screen::Screener& screener, const QueryRecord& record,
                        screen::ScreenScratch* scratch, bool* had_error) {
-  nlohmann::json out;
+  nlohmann::ordered_json out;  // DESIGN's field order: id, matches | id, line, error
   out["id"] = record.id;
   std::string error = record.error;
   if (error.empty()) {
     Result<screen::ScreenResult> result = screener.Screen(record.query, scratch);
     if (result.ok()) {
-      nlohmann::json matches = nlohmann::json::array();
+      nlohmann::ordered_json matches = nlohmann::ordered_json::array();
       for (const screen::Match& m : result->matches) matches.push_back(MatchToJson(screener.index(), m));
       out["matches"] = std::move(matches);
       if (!result->suppressed.empty()) {
-        nlohmann::json cleared = nlohmann::json::array();
+        nlohmann::ordered_json cleared = nlohmann::ordered_json::array();
         for (const screen::Match& m : result->suppressed) {
           cleared.push_back(MatchToJson(screener.index(), m));
         }

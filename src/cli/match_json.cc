@@ -10,13 +10,13 @@ double Round4(double x) { return std::round(x * 10000.0) / 10000.0; }
 
 }  // namespace
 
-nlohmann::json MatchToJson(const screen::CandidateIndex& index, const screen::Match& match) {
+nlohmann::ordered_json MatchToJson(const screen::CandidateIndex& index, const screen::Match& match) {
   const lists::Entity& entity = index.entities()[match.entity];
   const screen::IndexedName& name = index.names()[match.name];
   const screen::Explanation& e = match.explanation;
-  nlohmann::json tokens = nlohmann::json::array();
+  nlohmann::ordered_json tokens = nlohmann::ordered_json::array();
   for (const auto& [query, listed] : e.tokens) tokens.push_back({query, listed});
-  nlohmann::json explanation = {
+  nlohmann::ordered_json explanation = {
       {"name", Round4(e.name)},
       {"birth_date", Round4(e.birth_date)},
       {"nationality", Round4(e.nationality)},
@@ -27,7 +27,7 @@ nlohmann::json MatchToJson(const screen::CandidateIndex& index, const screen::Ma
       {"model", std::string(screen::kScoreModel) + "/" + std::to_string(screen::kScoreModelVersion)},
   };
   if (!e.notes.empty()) explanation["notes"] = e.notes;
-  return {
+  return nlohmann::ordered_json{
       {"entity", entity.id()},
       {"list", entity.list},
       {"ref", entity.ref},

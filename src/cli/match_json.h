@@ -9,7 +9,7 @@
 namespace qantara::cli {
 
 // {"entity", "list", "ref", "schema", "caption", "name", "score", "explanation"}
-nlohmann::json MatchToJson(const screen::CandidateIndex& index, const screen::Match& match);
+nlohmann::ordered_json MatchToJson(const screen::CandidateIndex& index, const screen::Match& match);
 
 }  // namespace qantara::cli
 

@@ -30,7 +30,7 @@ bool ComparesAsWord(const NameToken& t) {
 }  // namespace
 
 bool CloseClasses(char a, char b) {
-  // The pairs of resources/key_similarity.tsv that cost 0.4 or less: ض read
+  // The pairs of resources/key_similarity.tsv that cost 0.4 or less: dad read
   // as z (Ewaz, Zia), t/d, s/z, g/j.
   return KeySimilarity(std::string_view(&a, 1), std::string_view(&b, 1)) >= 0.6;
 }
@@ -105,7 +105,11 @@ NameToken JoinTokens(const NameToken& a, const NameToken& b) {
 }
 
 TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b) {
-  if (!a.particle.empty() && a.particle == b.particle) return {1.0, Measure::kParticle};
+  // Particles match by canonical form; titles compare as words, by spelling
+  // and sound (Sheikh / Cheikh), as the index finds them.
+  if (!a.particle.empty() && a.particle == b.particle && !ComparesAsWord(a) && !ComparesAsWord(b)) {
+    return {1.0, Measure::kParticle};
+  }
   if (a.text == b.text) return {1.0, Measure::kExact};
   if (!ComparesAsWord(a) || !ComparesAsWord(b)) return {0.0, Measure::kParticle};
   if (!Comparable(a, b)) return {0.0, Measure::kSound};

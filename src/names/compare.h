@@ -50,9 +50,9 @@ bool CloseClasses(char a, char b);
 // word boundaries differ. REQUIRES: both are kWord tokens of one script.
 NameToken JoinTokens(const NameToken& a, const NameToken& b);
 
-// Similarity of two tokens: tokens spelled alike, or particles with the same
-// canonical form, score 1; other particles (bin, abu, al) score 0 against
-// anything; words and titles that are Comparable compare by sound sequence always
+// Similarity of two tokens: tokens spelled alike, or particles (bin, abu,
+// al) with the same canonical form, score 1; other particles score 0 against
+// anything; words and titles (which compare as words) that are Comparable compare by sound sequence always
 // (names/sounds.h) and by Jaro-Winkler when both are in one script, taking the
 // higher; other words have similarity 0.
 TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b);
@@ -76,8 +76,8 @@ struct NameEvidence {
 inline constexpr double kMinPairSimilarity = 0.7;
 
 // Aligns `query` with `candidate`: greedily by descending similarity, one to
-// one, then tries two-to-one merges for tokens left unaligned or weakly
-// aligned. Deterministic; thread-safe.
+// one, then tries two-to-one merges for tokens left unaligned.
+// Deterministic; thread-safe.
 NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate);
 
 }  // namespace qantara::names

@@ -49,7 +49,8 @@ struct ParsedName {
   text::Script script = text::Script::kNone;  // dominant script of the name
 };
 
-// Caps against hostile input: longer inputs are cut (at a token boundary).
+// Caps against hostile input: longer inputs are cut (at a code point boundary;
+// tokens past kMaxNameTokens are dropped).
 inline constexpr size_t kMaxNameBytes = 1024;
 inline constexpr size_t kMaxNameTokens = 16;
 

@@ -54,7 +54,7 @@ const Tables& GetTables() {
   return *t;
 }
 
-// Character sets as 128-entry tables: these run in the innermost loop.
+// Character sets as byte-indexed tables: these run in the innermost loop.
 struct CharSet {
   std::array<bool, 256> member{};
   constexpr explicit CharSet(const char* chars) {

@@ -10,6 +10,7 @@
 #include "screen/index.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <thread>
 #include <tuple>
@@ -50,7 +51,9 @@ size_t CodePoints(std::string_view s) {
 
 std::unique_ptr<CandidateIndex> CandidateIndex::Build(std::vector<lists::Entity> entities,
                                                       int threads) {
+  static std::atomic<uint64_t> next_id{1};
   std::unique_ptr<CandidateIndex> index(new CandidateIndex());
+  index->id_ = next_id.fetch_add(1);
   index->entities_ = std::move(entities);
   // Flatten the names first, dropping duplicates within an entity (the UK
   // list repeats a name once per "name variation" row).
@@ -119,17 +122,36 @@ void CandidateIndex::OrderVocabularyByKey() {
     sorted.push_back(std::move(vocab_[w]));
   }
   vocab_ = std::move(sorted);
-  for (auto& [text, id] : word_by_text_) id = new_id[id];
   for (IndexedName& name : names_) {
     for (uint32_t& w : name.words) w = new_id[w];
   }
+  for (uint32_t w = 0; w < vocab_.size(); ++w) {
+    const names::NameToken& t = vocab_[w].token;
+    words_by_text_[t.span == 1 ? t.text : "\x01" + t.text].push_back(w);
+  }
+}
+
+// What makes two listed tokens one vocabulary word: everything similarity
+// looks at, not the spelling alone ("sheikh" the title is not "sheikh" the word).
+std::string CandidateIndex::Identity(const names::NameToken& t) {
+  std::string id = t.text;
+  id += '\0';
+  id += static_cast<char>('0' + static_cast<int>(t.role));
+  id += static_cast<char>('0' + t.span);
+  id += t.particle;
+  id += '\0';
+  id += t.sounds;
+  id += '\0';
+  id += t.key;
+  return id;
 }
 
 void CandidateIndex::AddWords() {
+  std::unordered_map<std::string, uint32_t> by_identity;
   for (uint32_t n = 0; n < names_.size(); ++n) {
     std::unordered_set<std::string_view> keys;
     for (const names::NameToken& token : names_[n].parsed.tokens) {
-      auto [it, added] = word_by_text_.try_emplace(token.text, static_cast<uint32_t>(vocab_.size()));
+      auto [it, added] = by_identity.try_emplace(Identity(token), static_cast<uint32_t>(vocab_.size()));
       if (added) vocab_.push_back({token, 0.0f, {}});
       auto& postings = vocab_[it->second].postings;
       if (postings.empty() || postings.back() != n) postings.push_back(n);
@@ -149,8 +171,7 @@ void CandidateIndex::AddWords() {
         continue;
       }
       names::NameToken joined = names::JoinTokens(a, b);
-      auto [it, added] =
-          word_by_text_.try_emplace("\x01" + joined.text, static_cast<uint32_t>(vocab_.size()));
+      auto [it, added] = by_identity.try_emplace(Identity(joined), static_cast<uint32_t>(vocab_.size()));
       if (added) vocab_.push_back({std::move(joined), 0.0f, {}});
       auto& postings = vocab_[it->second].postings;
       if (postings.empty() || postings.back() != n) postings.push_back(n);
@@ -225,9 +246,12 @@ void CandidateIndex::CollectWords(const names::NameToken& query_token,
     auto it = map.find(Hash(s));
     if (it != map.end()) words->insert(words->end(), it->second.begin(), it->second.end());
   };
-  for (const std::string& text : {query_token.text, "\x01" + query_token.text}) {
-    if (auto it = word_by_text_.find(text); it != word_by_text_.end()) words->push_back(it->second);
-  }
+  auto add_text = [&](const std::string& text) {
+    auto it = words_by_text_.find(text);
+    if (it != words_by_text_.end()) words->insert(words->end(), it->second.begin(), it->second.end());
+  };
+  add_text(query_token.text);
+  add_text("\x01" + query_token.text);
   if (query_token.role != names::TokenRole::kWord && query_token.role != names::TokenRole::kTitle) {
     if (!query_token.particle.empty()) add(by_particle_, query_token.particle);
     std::sort(words->begin(), words->end());
@@ -258,7 +282,7 @@ void CandidateIndex::CollectWords(const names::NameToken& query_token,
     const bool shorter_comparable = CodePoints(query_token.text) > kMinLettersForDeletions;
     for (const std::string& d : Deletions(query_token.text)) {
       if (shorter_comparable) {
-        if (auto it = word_by_text_.find(d); it != word_by_text_.end()) words->push_back(it->second);
+        add_text(d);
       }
       add(by_text_deletion_, d);
     }
@@ -269,21 +293,15 @@ void CandidateIndex::CollectWords(const names::NameToken& query_token,
 
 const std::vector<CandidateScratch::Similar>& CandidateIndex::SimilarWords(
     const names::NameToken& query_token, CandidateScratch* s) const {
-  if (s->cached_for_ != this || s->similar_.size() >= CandidateScratch::kMaxCached) {
-    s->similar_.clear();
-    s->cached_for_ = this;
-  }
-  std::string cache_key = query_token.text;
-  cache_key += '\0';
-  cache_key += query_token.sounds;
-  cache_key += static_cast<char>('0' + query_token.span);
+  if (s->similar_.size() >= CandidateScratch::kMaxCached) s->similar_.clear();
+  std::string cache_key = Identity(query_token);
   auto [it, added] = s->similar_.try_emplace(std::move(cache_key));
   if (!added) return it->second;
   std::vector<uint32_t> words;
   CollectWords(query_token, &words);
   for (uint32_t w : words) {
-    float sim = static_cast<float>(names::TokenSimilarity(query_token, vocab_[w].token).similarity);
-    if (sim >= names::kMinPairSimilarity) it->second.push_back({w, sim});
+    double sim = names::TokenSimilarity(query_token, vocab_[w].token).similarity;
+    if (sim >= names::kMinPairSimilarity) it->second.push_back({w, static_cast<float>(sim)});
   }
   return it->second;
 }
@@ -334,8 +352,8 @@ void CandidateIndex::AddQueryWord(const names::NameToken& token, bool gather,
     for (uint32_t word : names_[n].words) {
       if (s->word_stamp_[word] != token_stamp) {
         s->word_stamp_[word] = token_stamp;
-        float sim = static_cast<float>(names::TokenSimilarity(token, vocab_[word].token).similarity);
-        s->word_sim_[word] = sim >= names::kMinPairSimilarity ? sim : 0.0f;
+        double sim = names::TokenSimilarity(token, vocab_[word].token).similarity;
+        s->word_sim_[word] = sim >= names::kMinPairSimilarity ? static_cast<float>(sim) : 0.0f;
       }
       if (s->word_sim_[word] > 0) update(n, s->word_sim_[word], vocab_[word].weight);
     }
@@ -355,7 +373,10 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
                                                         float (*credit)(float),
                                                         float min_query_coverage,
                                                         CandidateScratch* s) const {
-  if (s->total_.size() != names_.size() || s->stamp_ > UINT32_MAX - 64) {
+  if (s->index_id_ != id_ || s->stamp_ > UINT32_MAX - 64) {
+    // Another index (or a rebuilt one): nothing cached or stamped is valid.
+    s->index_id_ = id_;
+    s->similar_.clear();
     s->total_.assign(names_.size(), 0.0f);
     s->listed_.assign(names_.size(), 0.0f);
     s->token_best_.assign(names_.size(), 0.0f);

@@ -71,7 +71,7 @@ class CandidateScratch {
   };
   static constexpr size_t kMaxCached = 50000;
   std::unordered_map<std::string, std::vector<Similar>> similar_;
-  const CandidateIndex* cached_for_ = nullptr;  // the cache is per index
+  uint64_t index_id_ = 0;  // CandidateIndex::id_ the arrays and the cache belong to
 };
 
 class CandidateIndex {
@@ -91,6 +91,10 @@ class CandidateIndex {
   // particles 0.2, titles 0.1.
   float TokenWeight(const names::NameToken& token) const;
 
+  // Which query tokens are searched: words and titles, or the particles when
+  // the query has nothing else ("Abu"); the others count as matched.
+  static bool Searched(const names::ParsedName& query, size_t i);
+
   // Fills `out` with the names that share at least one word (within one key
   // edit, or by spelling) with `query`, with coverage estimates that do not
   // undercount a one-to-one alignment (particles are counted as matched).
@@ -101,10 +105,6 @@ class CandidateIndex {
   // found). `rank(q, l)` orders the names (higher first); those ranking below
   // `min_rank` are dropped, and at most `limit` are kept.
   // Thread-safe for concurrent callers with distinct scratch objects.
-  // Which query tokens are searched: words and titles, or the particles when
-  // the query has nothing else ("Abu"); the others count as matched.
-  static bool Searched(const names::ParsedName& query, size_t i);
-
   template <typename Rank>
   void Candidates(const names::ParsedName& query, const std::vector<float>& query_weights,
                   float (*credit)(float), float min_query_coverage, Rank rank, float min_rank,
@@ -122,12 +122,15 @@ class CandidateIndex {
                                           const std::vector<float>& query_weights,
                                           float (*credit)(float), float min_query_coverage,
                                           CandidateScratch* s) const;
-  // Adds query word `i`'s best similarity to the names it matches: new names
-  // when `gather`, else only names already touched.
+  // Adds `token`'s best similarity to the names it matches: new names when
+  // `gather`, else only names already touched.
   void AddQueryWord(const names::NameToken& token, bool gather, uint32_t token_stamp,
                     CandidateScratch* s) const;
   void AddWords();
   void OrderVocabularyByKey();
+  static std::string Identity(const names::NameToken& t);
+
+  uint64_t id_ = 0;  // unique per built index, so scratch space knows whose data it holds
   void CollectWords(const names::NameToken& query_token, std::vector<uint32_t>* words) const;
   // The listed words similar enough to `query_token` (cached in `s`).
   const std::vector<CandidateScratch::Similar>& SimilarWords(const names::NameToken& query_token,
@@ -139,7 +142,7 @@ class CandidateIndex {
   // Neighbourhoods of a word, by 64-bit hash of the string (a collision only
   // adds a word that the similarity filter then drops):
   using Postings = std::unordered_map<uint64_t, std::vector<uint32_t>>;
-  std::unordered_map<std::string, uint32_t> word_by_text_;
+  std::unordered_map<std::string, std::vector<uint32_t>> words_by_text_;  // joined: "\x01" + text
   Postings by_coarse_key_;     // coarse key, when of two classes or more
   Postings by_key_;            // key (short keys, and lookups of a query key's deletions)
   Postings by_key_deletion_;   // each one-class deletion of keys of 3+ classes
@@ -162,7 +165,6 @@ void CandidateIndex::Candidates(const names::ParsedName& query,
     if (!Searched(query, i)) query_particles += query_weights[i];
   }
   if (query_weight <= 0) return;
-  std::vector<float> ranks;
   for (uint32_t n : Accumulate(query, query_weights, credit, min_query_coverage, s)) {
     const IndexedName& name = names_[n];
     Candidate c{n, std::min(1.0f, (s->total_[n] + query_particles) / query_weight),

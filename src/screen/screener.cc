@@ -3,7 +3,8 @@
 //
 // Pruning is safe by construction: a candidate is skipped only when the best
 // score it could reach (its coverage estimates, which do not undercount, plus
-// every qualifier bonus the query could earn) stays below the threshold.
+// every qualifier bonus the query could earn) stays below the threshold or
+// the K-th score found; ScreenOptions::candidates caps the work.
 #include "screen/screener.h"
 
 #include <algorithm>

@@ -24,9 +24,11 @@ struct ScreenOptions {
   double threshold = 0.76;
   // At most this many matches per query (best first).
   size_t top_k = 5;
-  // How many candidate names are scored in full per query, best estimated
-  // coverage first. Larger is slower and only matters for very common names.
-  size_t candidates = 256;
+  // At most this many candidate names are scored in full per query, best
+  // estimate first: a bound on the work a hostile or very common query can
+  // cause. Below it the index returns exactly what scoring every listed name
+  // would; past it (hundreds of near-identical listed names) it may not.
+  size_t candidates = 2048;
   // Score every listed name instead of using the index (the slow reference
   // that the differential tests compare the index with).
   bool brute_force = false;

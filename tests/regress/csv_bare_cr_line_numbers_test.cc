@@ -1,5 +1,4 @@
-// Bug (found by fuzz/fuzz_query_jsonl, NOT FIXED: src/lists is not ours to
-// change here, so the test is DISABLED_ until it is): lists::CsvReader ends a
+// Bug (found by fuzz/fuzz_query_jsonl, fixed in lists/csv.cc): lists::CsvReader ends a
 // record at a bare CR (old Mac line ends, "CSV (Macintosh)" exports) but counts
 // lines only at LF, so every record of such a file reports line 1, and the
 // error objects of `qantara screen` (and the issues of the CSV list readers)

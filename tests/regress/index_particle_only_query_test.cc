@@ -1,5 +1,5 @@
-// Bug (found by fuzz/fuzz_query_jsonl, NOT FIXED: src/screen is not ours to
-// change here, so the test is DISABLED_ until it is): a query whose name has
+// Bug (found by fuzz/fuzz_query_jsonl, fixed: particle-only queries now search
+// their particles by canonical form, CandidateIndex::Searched): a query whose name has
 // only particles or titles ("Abu", its Arabic spelling) gathers no candidate
 // from the index, because CandidateIndex::Candidates only follows name words;
 // scoring every listed name (ScreenOptions::brute_force) matches the listed
