@@ -66,9 +66,11 @@ Result<ScreenResult> Screener::Screen(const Query& query, ScreenScratch* scratch
   for (const Candidate& c : candidates) {
     if (kth >= 0 && estimate(c.query_coverage, c.listed_coverage) + bonus + 1e-4 < kth) break;
     const IndexedName& listed = index_->names()[c.name];
-    Explanation explanation;
-    double name_score = ScoreName(parsed, weights, listed, &explanation);
+    // Score first; the explanation (strings) only for names that can match.
+    double name_score = ScoreName(parsed, weights, listed, nullptr);
     if (name_score < needed) continue;
+    Explanation explanation;
+    ScoreName(parsed, weights, listed, &explanation);
     const lists::Entity& entity = index_->entities()[listed.entity];
     double score = ApplyQualifiers(query, entity, name_score, &explanation);
     if (score < options_.threshold) continue;
