@@ -50,9 +50,24 @@ size_t CodePointCount(std::string_view s) {
   return n;
 }
 
+// Whether a single word could be Comparable with the join of b1 and b2 (same
+// spelling, or same coarse key), checked without building the join.
+bool JoinCouldMatch(const NameToken& a, const NameToken& b1, const NameToken& b2) {
+  std::string_view text = a.text;
+  if (text.size() == b1.text.size() + b2.text.size() && text.substr(0, b1.text.size()) == b1.text &&
+      text.substr(b1.text.size()) == b2.text) {
+    return true;
+  }
+  std::string_view c1 = b1.coarse, c2 = b2.coarse, ca = a.coarse;
+  if (!c1.empty() && !c2.empty() && c1.back() == c2.front()) c2.remove_prefix(1);
+  return ca.size() == c1.size() + c2.size() && ca.substr(0, c1.size()) == c1 &&
+         ca.substr(c1.size()) == c2;
+}
+
 // Similarity of token a against the join of b1 and b2.
 double JoinedSimilarity(const NameToken& a, const NameToken& b1, const NameToken& b2) {
   if (!IsWord(a) || !IsWord(b1) || !IsWord(b2) || b1.script != b2.script) return 0;
+  if (!JoinCouldMatch(a, b1, b2)) return 0;  // saves building the join (allocations)
   return TokenSimilarity(a, JoinTokens(b1, b2)).similarity;
 }
 
