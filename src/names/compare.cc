@@ -83,8 +83,10 @@ std::string_view MeasureName(Measure m) {
   return "unknown";
 }
 
-bool Comparable(const NameToken& a, const NameToken& b) {
-  if (a.text == b.text) return true;
+namespace {
+
+// Comparable's rules that need no spelling comparison.
+bool ComparableByKeys(const NameToken& a, const NameToken& b) {
   // Coarse keys of one class ("T": Said, Zaid, Saad, Sadat...) are shared by
   // too many words; those need the exact key.
   if (a.coarse == b.coarse &&
@@ -95,13 +97,22 @@ bool Comparable(const NameToken& a, const NameToken& b) {
   // Two joined words ("Wali Jan") must match a word whole: one class more or
   // less would let "Mohamed Ali" reach every Mohamed.
   if (a.span != 1 || b.span != 1) return false;
-  if (!a.key.empty() && !b.key.empty()) {
-    const std::string& longer = a.key.size() > b.key.size() ? a.key : b.key;
-    const std::string& shorter = a.key.size() > b.key.size() ? b.key : a.key;
-    if (shorter.size() >= 3 && OneDeletionApart(longer, shorter)) return true;
-  }
-  return CodePointCount(a.text) >= 4 && CodePointCount(b.text) >= 4 &&
-         WithinOneEdit(a.text, b.text);
+  if (a.key.empty() || b.key.empty()) return false;
+  const std::string& longer = a.key.size() > b.key.size() ? a.key : b.key;
+  const std::string& shorter = a.key.size() > b.key.size() ? b.key : a.key;
+  return shorter.size() >= 3 && OneDeletionApart(longer, shorter);
+}
+
+bool TypoNeighbours(const NameToken& a, const NameToken& b, bool one_edit) {
+  return a.span == 1 && b.span == 1 && one_edit && CodePointCount(a.text) >= 4 &&
+         CodePointCount(b.text) >= 4;
+}
+
+}  // namespace
+
+bool Comparable(const NameToken& a, const NameToken& b) {
+  if (a.text == b.text || ComparableByKeys(a, b)) return true;
+  return TypoNeighbours(a, b, WithinOneEdit(a.text, b.text));
 }
 
 NameToken JoinTokens(const NameToken& a, const NameToken& b) {
@@ -127,12 +138,15 @@ TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b) {
   }
   if (a.text == b.text) return {1.0, Measure::kExact};
   if (!ComparesAsWord(a) || !ComparesAsWord(b)) return {0.0, Measure::kParticle};
-  if (!Comparable(a, b)) return {0.0, Measure::kSound};
   const bool same_script = a.script == b.script;
-  TokenSimilarityResult best{SoundSimilarity(a.sounds, b.sounds, !same_script), Measure::kSound};
+  // One spelling comparison serves both the typo rule and Jaro-Winkler.
+  const bool one_edit = same_script && WithinOneEdit(a.text, b.text);
+  if (!ComparableByKeys(a, b) && !TypoNeighbours(a, b, one_edit)) return {0.0, Measure::kSound};
+  TokenSimilarityResult best{
+      SoundSimilarity(a.sounds, b.sounds, !same_script, kMinPairSimilarity), Measure::kSound};
   // Jaro-Winkler is for typos: spellings that are one edit apart (Zawahri,
   // Bagdadi). Other spellings are the sound measure's to judge.
-  if (same_script && best.similarity < 1.0 && WithinOneEdit(a.text, b.text)) {
+  if (one_edit && best.similarity < 1.0) {
     double jw = JaroWinkler(a.text, b.text);
     if (jw > best.similarity) best = {jw, Measure::kJaroWinkler};
   }

@@ -54,7 +54,8 @@ NameToken JoinTokens(const NameToken& a, const NameToken& b);
 // al) with the same canonical form, score 1; other particles score 0 against
 // anything; words and titles (which compare as words) that are Comparable compare by sound sequence always
 // (names/sounds.h) and by Jaro-Winkler when both are in one script, taking the
-// higher; other words have similarity 0.
+// higher; other words have similarity 0. A similarity below
+// kMinPairSimilarity may be reported as any lower value (no pair uses it).
 TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b);
 
 // One aligned group: query tokens [query_begin, query_end) against candidate

@@ -258,7 +258,7 @@ std::string PhoneticSounds(std::string_view word) {
   return out;
 }
 
-double SoundSimilarity(std::string_view a, std::string_view b, bool cross) {
+double SoundSimilarity(std::string_view a, std::string_view b, bool cross, double floor) {
   if (a == b) return 1.0;
   constexpr size_t kMax = 64;
   a = a.substr(0, kMax);
@@ -277,12 +277,16 @@ double SoundSimilarity(std::string_view a, std::string_view b, bool cross) {
     const auto& sub_row = substitute[ca];
     float diagonal = row[0];
     row[0] += remove_a;
+    float row_min = row[0];
     for (size_t j = 1; j <= b.size(); ++j) {
       const int cb = b[j - 1] & 0x7F;
       float up = row[j];
       row[j] = std::min({up + remove_a, row[j - 1] + remove[cb], diagonal + sub_row[cb]});
+      row_min = std::min(row_min, row[j]);
       diagonal = up;
     }
+    // Costs never fall along a row: once all exceed what `floor` allows, stop.
+    if (floor > 0 && row_min > (1.0 - floor) * norm) return 0.0;
   }
   return std::max(0.0, 1.0 - row[b.size()] / norm);
 }

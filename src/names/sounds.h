@@ -26,7 +26,10 @@ std::string PhoneticSounds(std::string_view word);
 
 // Similarity in [0, 1] of two sound sequences. `cross_script`: one side was
 // written in Arabic script (short vowels unwritten there).
-double SoundSimilarity(std::string_view a, std::string_view b, bool cross_script);
+// `floor`: callers that ignore similarities below it may pass it, and any
+// such similarity may then be reported as 0 (the alignment stops early).
+double SoundSimilarity(std::string_view a, std::string_view b, bool cross_script,
+                       double floor = 0.0);
 
 }  // namespace qantara::names
 
