@@ -6,9 +6,9 @@
 
 namespace qantara::cli {
 
-Progress::Progress(std::string what, size_t total_bytes)
+Progress::Progress(std::string what, size_t total)
     : what_(std::move(what)),
-      total_bytes_(total_bytes),
+      total_(total),
       enabled_(isatty(STDERR_FILENO) == 1),
       start_(std::chrono::steady_clock::now()),
       last_(start_) {}
@@ -17,15 +17,15 @@ Progress::~Progress() {
   if (drawn_) std::fprintf(stderr, "\r\033[K");
 }
 
-void Progress::Update(size_t items, size_t bytes_done) {
+void Progress::Update(size_t items, size_t done) {
   if (!enabled_) return;
   auto now = std::chrono::steady_clock::now();
   if (now - last_ < std::chrono::milliseconds(100)) return;
   last_ = now;
   double seconds = std::chrono::duration<double>(now - start_).count();
   double rate = seconds > 0 ? items / seconds : 0;
-  if (total_bytes_ > 0) {
-    double share = static_cast<double>(bytes_done) / total_bytes_;
+  if (total_ > 0) {
+    double share = static_cast<double>(done) / total_;
     int width = 30, filled = static_cast<int>(share * width);
     std::string bar(filled, '#');
     bar.resize(width, '.');

@@ -10,16 +10,17 @@ namespace qantara::cli {
 
 class Progress {
  public:
-  // `total_bytes` 0 when unknown (standard input).
-  Progress(std::string what, size_t total_bytes);
+  // `total`: units of work expected (records, bytes), 0 when unknown.
+  Progress(std::string what, size_t total);
   ~Progress();  // clears the line
 
-  // Called after each block; redraws at most ten times a second.
-  void Update(size_t items, size_t bytes_done);
+  // Called after each block with the items done and the units of `total`
+  // done; redraws at most ten times a second.
+  void Update(size_t items, size_t done);
 
  private:
   std::string what_;
-  size_t total_bytes_;
+  size_t total_;
   bool enabled_;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_, last_;
