@@ -5,7 +5,7 @@
 namespace qantara::names {
 namespace {
 
-// Expected values computed with python3-jellyfish 1.x (jaro_similarity,
+// Expected values computed with Debian 12's python3-jellyfish 0.8.9 (jaro_similarity,
 // jaro_winkler_similarity, levenshtein_distance) on the same pairs.
 struct Case {
   const char* a;
