@@ -15,6 +15,7 @@
 #include "names/phonetic.h"
 #include "names/sounds.h"
 #include "names/similarity.h"
+#include "text/utf8.h"
 
 namespace qantara::names {
 namespace {
@@ -42,12 +43,6 @@ bool OneDeletionApart(std::string_view longer, std::string_view shorter) {
   size_t i = 0;
   while (i < shorter.size() && longer[i] == shorter[i]) ++i;
   return longer.substr(i + 1) == shorter.substr(i);
-}
-
-size_t CodePointCount(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 // Whether a single word could be Comparable with the join of b1 and b2 (same
@@ -104,8 +99,8 @@ bool ComparableByKeys(const NameToken& a, const NameToken& b) {
 }
 
 bool TypoNeighbours(const NameToken& a, const NameToken& b, bool one_edit) {
-  return a.span == 1 && b.span == 1 && one_edit && CodePointCount(a.text) >= 4 &&
-         CodePointCount(b.text) >= 4;
+  return a.span == 1 && b.span == 1 && one_edit && text::CountCodePoints(a.text) >= 4 &&
+         text::CountCodePoints(b.text) >= 4;
 }
 
 }  // namespace

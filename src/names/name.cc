@@ -70,16 +70,10 @@ text::Script ScriptOf(std::string_view word) {
   return ascii ? text::Script::kLatin : text::DominantScript(word);
 }
 
-size_t CodePointCount(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // Strips a glued Arabic article (al-) from a word of at least two more letters.
 bool StripArabicArticle(std::string_view* word) {
   if (word->substr(0, kArabicArticle.size()) == kArabicArticle &&
-      CodePointCount(word->substr(kArabicArticle.size())) >= 2) {
+      text::CountCodePoints(word->substr(kArabicArticle.size())) >= 2) {
     word->remove_prefix(kArabicArticle.size());
     return true;
   }
@@ -126,7 +120,7 @@ std::string_view LatinAbdRemainder(std::string_view word) {
 std::string_view GluedArabicKunya(std::string_view word) {
   if (word.substr(0, kArabicAbu.size()) != kArabicAbu) return {};
   std::string_view rest = word.substr(kArabicAbu.size());
-  return CodePointCount(rest) >= 3 ? rest : std::string_view();
+  return text::CountCodePoints(rest) >= 3 ? rest : std::string_view();
 }
 
 // "abdul" or "abdel" typed with one letter wrong ("abdhul", "adbul",
@@ -279,7 +273,7 @@ ParsedName ParseName(std::string_view raw) {
     }
     StripArabicArticle(&word) || StripGluedLatinArticle(&word);
     NameToken t = MakeWord(part, word);
-    if (word.substr(0, kArabicAbd.size()) == kArabicAbd && CodePointCount(word) > 4) {
+    if (word.substr(0, kArabicAbd.size()) == kArabicAbd && text::CountCodePoints(word) > 4) {
       std::string_view rest = word.substr(kArabicAbd.size());
       StripArabicArticle(&rest);
       t.text = std::string(kArabicAbd) + std::string(rest);

@@ -18,6 +18,7 @@
 
 #include "names/compare.h"
 #include "names/phonetic.h"
+#include "text/utf8.h"
 
 namespace qantara::screen {
 namespace {
@@ -39,12 +40,6 @@ std::vector<std::string> Deletions(std::string_view s) {
     i = next;
   }
   return out;
-}
-
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 }  // namespace
@@ -185,7 +180,7 @@ void CandidateIndex::AddWords() {
       if (!token.particle.empty()) by_particle_[Hash(token.particle)].push_back(w);
       continue;
     }
-    if (token.span == 1 && CodePoints(token.text) >= kMinLettersForDeletions) {
+    if (token.span == 1 && text::CountCodePoints(token.text) >= kMinLettersForDeletions) {
       for (const std::string& d : Deletions(token.text)) by_text_deletion_[Hash(d)].push_back(w);
     }
     if (token.coarse.size() >= 2) by_coarse_key_[Hash(token.coarse)].push_back(w);
@@ -277,9 +272,9 @@ void CandidateIndex::CollectWords(const names::NameToken& query_token,
       for (const std::string& d : Deletions(key)) add(by_key_, d);
     }
   }
-  if (query_token.span == 1 && CodePoints(query_token.text) >= kMinLettersForDeletions) {
+  if (query_token.span == 1 && text::CountCodePoints(query_token.text) >= kMinLettersForDeletions) {
     add(by_text_deletion_, query_token.text);
-    const bool shorter_comparable = CodePoints(query_token.text) > kMinLettersForDeletions;
+    const bool shorter_comparable = text::CountCodePoints(query_token.text) > kMinLettersForDeletions;
     for (const std::string& d : Deletions(query_token.text)) {
       if (shorter_comparable) {
         add_text(d);

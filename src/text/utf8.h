@@ -32,6 +32,9 @@ void AppendUtf8(char32_t cp, std::string* out);
 // Replaces each ill-formed sequence by U+FFFD.
 std::string ScrubUtf8(std::string_view s);
 
+// The number of code points in valid UTF-8 `s`.
+size_t CountCodePoints(std::string_view s);
+
 // True when every byte is < 0x80.
 bool IsAscii(std::string_view s);
 
