@@ -314,8 +314,12 @@ void CandidateIndex::AddQueryWord(const names::NameToken& token, bool gather,
       s->token_best_weight_[n] = std::max(s->token_best_weight_[n], listed_weight);
     }
   };
+  // With few names gathered, a non-gathering word is compared with their words
+  // directly (each listed word once) instead of searching all its neighbours;
+  // Comparable() makes both ways give the same similarities.
   constexpr size_t kFewNames = 24;
-  if (gather || s->touched_.size() > kFewNames) {
+  const bool direct = !gather && s->touched_.size() <= kFewNames;
+  if (!direct) {
     const auto& similar = SimilarWords(token, s);
     size_t postings = 0;
     for (const auto& w : similar) postings += vocab_[w.word].postings.size();
@@ -333,19 +337,11 @@ void CandidateIndex::AddQueryWord(const names::NameToken& token, bool gather,
       s->word_stamp_[w.word] = token_stamp;
       s->word_sim_[w.word] = w.similarity;
     }
-    for (uint32_t n : s->touched_) {
-      for (uint32_t word : names_[n].words) {
-        if (s->word_stamp_[word] == token_stamp) update(n, s->word_sim_[word], vocab_[word].weight);
-      }
-    }
-    return;
   }
-  // Only a few names gathered: compare the query word with their words
-  // directly (each listed word once) instead of searching all its neighbours.
-  // Comparable() makes both ways give the same similarities.
   for (uint32_t n : s->touched_) {
     for (uint32_t word : names_[n].words) {
       if (s->word_stamp_[word] != token_stamp) {
+        if (!direct) continue;  // not among the word's similar words
         s->word_stamp_[word] = token_stamp;
         double sim = names::TokenSimilarity(token, vocab_[word].token).similarity;
         s->word_sim_[word] = sim >= names::kMinPairSimilarity ? static_cast<float>(sim) : 0.0f;
