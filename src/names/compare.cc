@@ -98,8 +98,9 @@ bool ComparableByKeys(const NameToken& a, const NameToken& b) {
   return shorter.size() >= 3 && OneDeletionApart(longer, shorter);
 }
 
-bool TypoNeighbours(const NameToken& a, const NameToken& b, bool one_edit) {
-  return a.span == 1 && b.span == 1 && one_edit && text::CountCodePoints(a.text) >= 4 &&
+// The typo rule of Comparable, but for the spelling comparison itself.
+bool TypoCandidates(const NameToken& a, const NameToken& b) {
+  return a.span == 1 && b.span == 1 && text::CountCodePoints(a.text) >= 4 &&
          text::CountCodePoints(b.text) >= 4;
 }
 
@@ -107,7 +108,7 @@ bool TypoNeighbours(const NameToken& a, const NameToken& b, bool one_edit) {
 
 bool Comparable(const NameToken& a, const NameToken& b) {
   if (a.text == b.text || ComparableByKeys(a, b)) return true;
-  return TypoNeighbours(a, b, WithinOneEdit(a.text, b.text));
+  return TypoCandidates(a, b) && WithinOneEdit(a.text, b.text);
 }
 
 NameToken JoinTokens(const NameToken& a, const NameToken& b) {
@@ -134,21 +135,45 @@ TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b) {
   if (a.text == b.text) return {1.0, Measure::kExact};
   if (!ComparesAsWord(a) || !ComparesAsWord(b)) return {0.0, Measure::kParticle};
   const bool same_script = a.script == b.script;
-  // One spelling comparison serves both the typo rule and Jaro-Winkler.
-  const bool one_edit = same_script && WithinOneEdit(a.text, b.text);
-  if (!ComparableByKeys(a, b) && !TypoNeighbours(a, b, one_edit)) return {0.0, Measure::kSound};
+  // At most one spelling comparison, and only when its answer is needed: for
+  // the typo rule, or for Jaro-Winkler below (most pairs the index offers
+  // fail on keys and never get here).
+  int one_edit = -1;  // unknown
+  auto within_one_edit = [&] {
+    if (one_edit < 0) one_edit = same_script && WithinOneEdit(a.text, b.text);
+    return one_edit == 1;
+  };
+  if (!ComparableByKeys(a, b) && !(same_script && TypoCandidates(a, b) && within_one_edit())) {
+    return {0.0, Measure::kSound};
+  }
   TokenSimilarityResult best{
-      SoundSimilarity(a.sounds, b.sounds, !same_script, kMinPairSimilarity), Measure::kSound};
+      static_cast<float>(SoundSimilarity(a.sounds, b.sounds, !same_script, kMinPairSimilarity)),
+      Measure::kSound};
   // Jaro-Winkler is for typos: spellings that are one edit apart (Zawahri,
   // Bagdadi). Other spellings are the sound measure's to judge.
-  if (one_edit && best.similarity < 1.0) {
+  if (best.similarity < 1.0 && within_one_edit()) {
     double jw = JaroWinkler(a.text, b.text);
-    if (jw > best.similarity) best = {jw, Measure::kJaroWinkler};
+    if (static_cast<float>(jw) > best.similarity) {
+      best = {static_cast<float>(jw), Measure::kJaroWinkler};
+    }
   }
   return best;
 }
 
 NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate) {
+  const size_t nq = std::min(query.tokens.size(), kMaxNameTokens);
+  const size_t nc = std::min(candidate.tokens.size(), kMaxNameTokens);
+  std::array<TokenSimilarityResult, kMaxNameTokens * kMaxNameTokens> known;
+  for (size_t i = 0; i < nq; ++i) {
+    for (size_t j = 0; j < nc; ++j) {
+      known[i * nc + j] = TokenSimilarity(query.tokens[i], candidate.tokens[j]);
+    }
+  }
+  return CompareNames(query, candidate, known.data());
+}
+
+NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate,
+                          const TokenSimilarityResult* known) {
   const size_t nq = std::min(query.tokens.size(), kMaxNameTokens);
   const size_t nc = std::min(candidate.tokens.size(), kMaxNameTokens);
   struct Cell {
@@ -160,9 +185,9 @@ NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate) 
   size_t n = 0;
   for (size_t i = 0; i < nq; ++i) {
     for (size_t j = 0; j < nc; ++j) {
-      TokenSimilarityResult r = TokenSimilarity(query.tokens[i], candidate.tokens[j]);
+      const TokenSimilarityResult& r = known[i * nc + j];
       if (r.similarity >= kMinPairSimilarity) {
-        cells[n++] = {static_cast<float>(r.similarity), r.measure, static_cast<uint8_t>(i),
+        cells[n++] = {r.similarity, r.measure, static_cast<uint8_t>(i),
                       static_cast<uint8_t>(j)};
       }
     }

@@ -23,8 +23,10 @@ enum class Measure : uint8_t {
 };
 std::string_view MeasureName(Measure m);
 
+// A float: callers keep thousands of these per query, and every comparison
+// with kMinPairSimilarity then sees the same value wherever it was kept.
 struct TokenSimilarityResult {
-  double similarity = 0;  // in [0, 1]
+  float similarity = 0;  // in [0, 1]
   Measure measure = Measure::kSound;
 };
 
@@ -80,6 +82,15 @@ inline constexpr double kMinPairSimilarity = 0.7;
 // one, then tries two-to-one merges for tokens left unaligned.
 // Deterministic; thread-safe.
 NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate);
+
+// The same alignment from token similarities the caller already has (the
+// index computes most of them while gathering candidates): `known[i * nc + j]`
+// is TokenSimilarity(query.tokens[i], candidate.tokens[j]) for the first
+// nq = min(query.tokens.size(), kMaxNameTokens) query tokens and
+// nc = min(candidate.tokens.size(), kMaxNameTokens) candidate tokens.
+// Returns what CompareNames(query, candidate) returns.
+NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate,
+                          const TokenSimilarityResult* known);
 
 }  // namespace qantara::names
 

@@ -100,25 +100,38 @@ size_t Levenshtein(std::string_view a, std::string_view b, size_t bound) {
   return distance > bound ? bound + 1 : distance;
 }
 
+// On bytes, without decoding: strip the longest common prefix and suffix (cut
+// back to code point boundaries); what is left on each side must be at most
+// one code point, or two that are swapped. The index calls this for every
+// word it compares, most of which fail at the first check.
 bool WithinOneEdit(std::string_view a, std::string_view b) {
-  CodePoints ca(a), cb(b);
-  const CodePoints* s = &ca;
-  const CodePoints* t = &cb;
-  if (s->size < t->size) std::swap(s, t);
-  if (s->size - t->size > 1) return false;
-  size_t i = 0;
-  while (i < t->size && (*s)[i] == (*t)[i]) ++i;  // common prefix
-  if (i == t->size) return true;                   // equal, or one extra at the end
-  auto rest_equal = [&](size_t si, size_t ti) {
-    for (; si < s->size && ti < t->size; ++si, ++ti) {
-      if ((*s)[si] != (*t)[ti]) return false;
-    }
-    return s->size - si == t->size - ti;
+  if (a.size() < b.size()) std::swap(a, b);
+  // One code point is at most 4 bytes.
+  if (a.size() - b.size() > 4) return false;
+  auto continuation = [](std::string_view s, size_t i) {
+    return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
   };
-  if (s->size != t->size) return rest_equal(i + 1, i);  // one deletion
-  if (rest_equal(i + 1, i + 1)) return true;             // one substitution
-  return i + 1 < s->size && (*s)[i] == (*t)[i + 1] && (*s)[i + 1] == (*t)[i] &&
-         rest_equal(i + 2, i + 2);                       // adjacent swap
+  size_t prefix = 0;
+  while (prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  while (prefix > 0 && (continuation(a, prefix) || continuation(b, prefix))) --prefix;
+  size_t suffix = 0;
+  const size_t max_suffix = b.size() - prefix;
+  while (suffix < max_suffix && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) ++suffix;
+  while (suffix > 0 &&
+         (continuation(a, a.size() - suffix) || continuation(b, b.size() - suffix))) {
+    --suffix;
+  }
+  const std::string_view rest_a = a.substr(prefix, a.size() - suffix - prefix);
+  const std::string_view rest_b = b.substr(prefix, b.size() - suffix - prefix);
+  const size_t count_a = text::CountCodePoints(rest_a), count_b = text::CountCodePoints(rest_b);
+  if (count_a <= 1 && count_b <= 1) return true;
+  if (count_a != 2 || count_b != 2 || rest_a.size() != rest_b.size()) return false;
+  // Two adjacent code points swapped: rest_a = xy, rest_b = yx.
+  size_t first = 1;
+  while (continuation(rest_a, first)) ++first;
+  const size_t second = rest_a.size() - first;
+  return rest_b.substr(0, second) == rest_a.substr(first) &&
+         rest_b.substr(second) == rest_a.substr(0, first);
 }
 
 double LevenshteinSimilarity(std::string_view a, std::string_view b) {

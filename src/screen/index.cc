@@ -295,13 +295,13 @@ const std::vector<CandidateScratch::Similar>& CandidateIndex::SimilarWords(
   std::vector<uint32_t> words;
   CollectWords(query_token, &words);
   for (uint32_t w : words) {
-    double sim = names::TokenSimilarity(query_token, vocab_[w].token).similarity;
-    if (sim >= names::kMinPairSimilarity) it->second.push_back({w, static_cast<float>(sim)});
+    names::TokenSimilarityResult r = names::TokenSimilarity(query_token, vocab_[w].token);
+    if (r.similarity >= names::kMinPairSimilarity) it->second.push_back({w, r.similarity, r.measure});
   }
   return it->second;
 }
 
-void CandidateIndex::AddQueryWord(const names::NameToken& token, bool gather,
+void CandidateIndex::AddQueryWord(const names::NameToken& token, int position, bool gather,
                                   uint32_t token_stamp, CandidateScratch* s) const {
   auto update = [&](uint32_t n, float sim, float listed_weight) {
     if (s->token_stamp_[n] != token_stamp) {
@@ -314,16 +314,28 @@ void CandidateIndex::AddQueryWord(const names::NameToken& token, bool gather,
       s->token_best_weight_[n] = std::max(s->token_best_weight_[n], listed_weight);
     }
   };
+  // Whether what this token is like is kept for scoring (bit `keep` of Known::mask).
+  const bool kept = position >= 0 && static_cast<size_t>(position) < CandidateScratch::kKnownTokens;
+  const uint8_t bit = kept ? static_cast<uint8_t>(1u << position) : 0;
+  if (kept) s->known_kept_[position] = true;
   // With few names gathered, a non-gathering word is compared with their words
   // directly (each listed word once) instead of searching all its neighbours;
   // Comparable() makes both ways give the same similarities.
   constexpr size_t kFewNames = 24;
-  const bool direct = !gather && s->touched_.size() <= kFewNames;
+  const bool direct = !gather && kept && s->touched_.size() <= kFewNames;
   if (!direct) {
     const auto& similar = SimilarWords(token, s);
     size_t postings = 0;
-    for (const auto& w : similar) postings += vocab_[w.word].postings.size();
-    if (gather || postings <= s->touched_.size() * 4) {
+    for (const auto& w : similar) {
+      postings += vocab_[w.word].postings.size();
+      if (!kept) continue;
+      CandidateScratch::Known& k = s->AddKnown(w.word);
+      k.mask |= bit;
+      k.similarity[position] = w.similarity;
+      k.measure[position] = w.measure;
+    }
+    if (kept) s->known_complete_[position] = true;
+    if (gather || !kept || postings <= s->touched_.size() * 4) {
       for (const auto& w : similar) {
         const float listed_weight = vocab_[w.word].weight;
         for (uint32_t n : vocab_[w.word].postings) {
@@ -332,22 +344,86 @@ void CandidateIndex::AddQueryWord(const names::NameToken& token, bool gather,
       }
       return;
     }
-    // A common word against many gathered names: look its words up in each name.
-    for (const auto& w : similar) {
-      s->word_stamp_[w.word] = token_stamp;
-      s->word_sim_[w.word] = w.similarity;
-    }
+    // A common word against many gathered names: look its words up in each
+    // name (those without a known similarity are below the floor).
   }
   for (uint32_t n : s->touched_) {
     for (uint32_t word : names_[n].words) {
-      if (s->word_stamp_[word] != token_stamp) {
-        if (!direct) continue;  // not among the word's similar words
-        s->word_stamp_[word] = token_stamp;
-        double sim = names::TokenSimilarity(token, vocab_[word].token).similarity;
-        s->word_sim_[word] = sim >= names::kMinPairSimilarity ? static_cast<float>(sim) : 0.0f;
+      float sim;
+      if (direct) {
+        CandidateScratch::Known& k = s->AddKnown(word);
+        if (!(k.mask & bit)) {
+          names::TokenSimilarityResult r = names::TokenSimilarity(token, vocab_[word].token);
+          k.mask |= bit;
+          k.similarity[position] = r.similarity;
+          k.measure[position] = r.measure;
+        }
+        sim = k.similarity[position];
+      } else {
+        const CandidateScratch::Known* k = s->FindKnown(word);
+        if (!k || !(k->mask & bit)) continue;
+        sim = k->similarity[position];
       }
-      if (s->word_sim_[word] > 0) update(n, s->word_sim_[word], vocab_[word].weight);
+      if (sim >= names::kMinPairSimilarity) update(n, sim, vocab_[word].weight);
     }
+  }
+}
+
+void CandidateIndex::TokenSimilarities(const names::ParsedName& query, uint32_t name,
+                                       bool gathered, CandidateScratch* s,
+                                       std::vector<names::TokenSimilarityResult>* out) const {
+  const IndexedName& listed = names_[name];
+  const size_t nq = std::min(query.tokens.size(), names::kMaxNameTokens);
+  const size_t nc = std::min(listed.parsed.tokens.size(), names::kMaxNameTokens);
+  out->resize(nq * nc);
+  for (size_t j = 0; j < nc; ++j) {
+    const CandidateScratch::Known* k = gathered ? s->FindKnown(listed.words[j]) : nullptr;
+    for (size_t i = 0; i < nq; ++i) {
+      names::TokenSimilarityResult& r = (*out)[i * nc + j];
+      if (gathered && i < CandidateScratch::kKnownTokens && s->known_kept_[i]) {
+        if (k && (k->mask >> i & 1)) {
+          r = {k->similarity[i], k->measure[i]};
+          continue;
+        }
+        if (s->known_complete_[i]) {
+          r = {0.0f, names::Measure::kSound};
+          continue;
+        }
+      }
+      r = names::TokenSimilarity(query.tokens[i], listed.parsed.tokens[j]);
+    }
+  }
+}
+
+const CandidateScratch::Known* CandidateScratch::FindKnown(uint32_t word) const {
+  const size_t mask = known_.size() - 1;
+  for (size_t slot = (word * 0x9E3779B1u) & mask;; slot = (slot + 1) & mask) {
+    const Known& k = known_[slot];
+    if (k.stamp != query_stamp_) return nullptr;
+    if (k.word == word) return &k;
+  }
+}
+
+CandidateScratch::Known& CandidateScratch::AddKnown(uint32_t word) {
+  if ((known_count_ + 1) * 2 > known_.size()) {  // grow: at most half full
+    std::vector<Known> old(std::max<size_t>(1024, known_.size() * 2));
+    old.swap(known_);
+    known_count_ = 0;
+    for (const Known& k : old) {
+      if (k.stamp == query_stamp_) AddKnown(k.word) = k;
+    }
+  }
+  const size_t mask = known_.size() - 1;
+  for (size_t slot = (word * 0x9E3779B1u) & mask;; slot = (slot + 1) & mask) {
+    Known& k = known_[slot];
+    if (k.stamp != query_stamp_) {
+      k = Known();
+      k.word = word;
+      k.stamp = query_stamp_;
+      ++known_count_;
+      return k;
+    }
+    if (k.word == word) return k;
   }
 }
 
@@ -374,10 +450,12 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
     s->token_best_weight_.assign(names_.size(), 0.0f);
     s->token_stamp_.assign(names_.size(), 0);
     s->total_stamp_.assign(names_.size(), 0);
-    s->word_sim_.assign(vocab_.size(), 0.0f);
-    s->word_stamp_.assign(vocab_.size(), 0);
+    s->known_.assign(1024, CandidateScratch::Known());
     s->stamp_ = 0;
   }
+  s->known_kept_.fill(false);
+  s->known_complete_.fill(false);
+  s->known_count_ = 0;
   s->query_stamp_ = ++s->stamp_;
   s->touched_.clear();
   // Rarest words first. A name first reached by word k can cover at most the
@@ -395,10 +473,10 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return query_weights[a] > query_weights[b]; });
-  auto add = [&](const names::NameToken& token, float weight, bool gather) {
+  auto add = [&](const names::NameToken& token, int position, float weight, bool gather) {
     const uint32_t token_stamp = ++s->stamp_;
     s->token_touched_.clear();
-    AddQueryWord(token, gather, token_stamp, s);
+    AddQueryWord(token, position, gather, token_stamp, s);
     for (uint32_t n : s->token_touched_) {
       if (s->total_stamp_[n] != s->query_stamp_) {
         s->total_stamp_[n] = s->query_stamp_;
@@ -417,14 +495,14 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
     const names::NameToken &a = query.tokens[i], &b = query.tokens[i + 1];
     if (a.role == names::TokenRole::kWord && b.role == names::TokenRole::kWord &&
         a.script == b.script) {
-      add(names::JoinTokens(a, b), query_weights[i] + query_weights[i + 1], true);
+      add(names::JoinTokens(a, b), -1, query_weights[i] + query_weights[i + 1], true);
     }
   }
   float remaining = total - particles;
   for (size_t i : order) {
     const bool gather = total > 0 && (remaining + particles) / total >= min_query_coverage;
     remaining -= query_weights[i];
-    add(query.tokens[i], query_weights[i], gather);
+    add(query.tokens[i], static_cast<int>(i), query_weights[i], gather);
   }
   return s->touched_;
 }

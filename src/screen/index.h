@@ -14,6 +14,7 @@
 #define QANTARA_SCREEN_INDEX_H_
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "lists/entity.h"
+#include "names/compare.h"
 #include "names/name.h"
 
 namespace qantara::screen {
@@ -58,8 +60,27 @@ class CandidateScratch {
   std::vector<float> token_best_weight_;  // per name: weight of the listed word that gave it
   std::vector<uint32_t> token_stamp_, total_stamp_;
   std::vector<uint32_t> touched_, token_touched_;
-  std::vector<float> word_sim_;        // per vocabulary word: similarity to the current query word
-  std::vector<uint32_t> word_stamp_;   // per vocabulary word: stamp of word_sim_
+  // What the first kKnownTokens query tokens are known to be like against
+  // listed words (later tokens are computed when scored): gathering fills it,
+  // scoring (TokenSimilarities) reads it. An open-addressing table by listed
+  // word, a few hundred entries per query, so that it stays in cache; an
+  // entry from an earlier query (another stamp) is an empty slot. When
+  // known_complete_[i], every word at or above names::kMinPairSimilarity
+  // against query token i has an entry, so a word without one is below it.
+  static constexpr size_t kKnownTokens = 8;
+  struct Known {
+    uint32_t word = 0;
+    uint32_t stamp = 0;  // query_stamp_ of its query
+    uint8_t mask = 0;    // bit i: similarity[i] and measure[i] are set
+    std::array<names::Measure, kKnownTokens> measure{};
+    std::array<float, kKnownTokens> similarity{};
+  };
+  const Known* FindKnown(uint32_t word) const;
+  Known& AddKnown(uint32_t word);  // the entry, new (mask 0) or found
+  std::vector<Known> known_;       // size a power of two
+  size_t known_count_ = 0;         // entries of this query
+  std::array<bool, kKnownTokens> known_kept_{};
+  std::array<bool, kKnownTokens> known_complete_{};
   uint32_t stamp_ = 0;
   uint32_t query_stamp_ = 0;
   // Listed words similar to a query word, by the query word's text and sounds.
@@ -68,6 +89,7 @@ class CandidateScratch {
   struct Similar {
     uint32_t word;
     float similarity;
+    names::Measure measure;
   };
   static constexpr size_t kMaxCached = 50000;
   std::unordered_map<std::string, std::vector<Similar>> similar_;
@@ -105,6 +127,15 @@ class CandidateIndex {
   // found). `rank(q, l)` orders the names (higher first); those ranking below
   // `min_rank` are dropped, and at most `limit` are kept.
   // Thread-safe for concurrent callers with distinct scratch objects.
+  // out[i * nc + j] = names::TokenSimilarity(query.tokens[i], listed token j)
+  // for listed name `name`, nq and nc capped as names::CompareNames caps them;
+  // read from what Candidates() found out about this query when `gathered`
+  // (REQUIRES: Candidates() was last called on `scratch` with `query`), else
+  // computed. Values below names::kMinPairSimilarity may read as 0.
+  void TokenSimilarities(const names::ParsedName& query, uint32_t name, bool gathered,
+                         CandidateScratch* scratch,
+                         std::vector<names::TokenSimilarityResult>* out) const;
+
   template <typename Rank>
   void Candidates(const names::ParsedName& query, const std::vector<float>& query_weights,
                   float (*credit)(float), float min_query_coverage, Rank rank, float min_rank,
@@ -124,8 +155,10 @@ class CandidateIndex {
                                           CandidateScratch* s) const;
   // Adds `token`'s best similarity to the names it matches: new names when
   // `gather`, else only names already touched.
-  void AddQueryWord(const names::NameToken& token, bool gather, uint32_t token_stamp,
-                    CandidateScratch* s) const;
+  // `position` is the token's index in the query (what known_ is kept
+  // for), or -1 for two query words joined.
+  void AddQueryWord(const names::NameToken& token, int position, bool gather,
+                    uint32_t token_stamp, CandidateScratch* s) const;
   void AddWords();
   void OrderVocabularyByKey();
   static std::string Identity(const names::NameToken& t);

@@ -69,8 +69,8 @@ std::string CanonicalId(std::string_view s) {
 }  // namespace
 
 double ScoreName(const names::ParsedName& query, const std::vector<float>& query_weights,
-                 const IndexedName& listed, Explanation* explanation) {
-  names::NameEvidence evidence = names::CompareNames(query, listed.parsed);
+                 const IndexedName& listed, const names::NameEvidence& evidence,
+                 Explanation* explanation) {
   double query_total = 0, query_matched = 0, listed_matched = 0;
   for (float w : query_weights) query_total += w;
   for (const names::AlignedPair& p : evidence.pairs) {

@@ -60,13 +60,15 @@ struct Explanation {
   std::vector<std::string> notes;  // e.g. "birth year 1971 vs listed 1985"
 };
 
-// Name score of `query` against one listed name (0..1) from token evidence:
-// the weighted share of the query's tokens that align, and of the listed
-// name's, combined so that a query covering a listed name fully scores high
-// even when the listed name has a few more words, while a common first name
-// alone does not. Fills explanation->name and ->tokens.
+// Name score of `query` against one listed name (0..1) from token evidence
+// (names::CompareNames of the two): the weighted share of the query's tokens
+// that align, and of the listed name's, combined so that a query covering a
+// listed name fully scores high even when the listed name has a few more
+// words, while a common first name alone does not. Fills explanation->name
+// and ->tokens.
 double ScoreName(const names::ParsedName& query, const std::vector<float>& query_weights,
-                 const IndexedName& listed, Explanation* explanation);
+                 const IndexedName& listed, const names::NameEvidence& evidence,
+                 Explanation* explanation);
 
 // The most the qualifiers present in `query` can raise a score (bounds pruning).
 double MaxQualifierBonus(const Query& query);

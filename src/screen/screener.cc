@@ -66,11 +66,16 @@ Result<ScreenResult> Screener::Screen(const Query& query, ScreenScratch* scratch
   for (const Candidate& c : candidates) {
     if (kth >= 0 && estimate(c.query_coverage, c.listed_coverage) + bonus + 1e-4 < kth) break;
     const IndexedName& listed = index_->names()[c.name];
-    // Score first; the explanation (strings) only for names that can match.
-    double name_score = ScoreName(parsed, weights, listed, nullptr);
+    // Token similarities mostly come from gathering; score first, and build
+    // the explanation (strings) only for names that can match.
+    index_->TokenSimilarities(parsed, c.name, !options_.brute_force, &scratch->candidates,
+                              &scratch->similarities);
+    const names::NameEvidence evidence =
+        names::CompareNames(parsed, listed.parsed, scratch->similarities.data());
+    double name_score = ScoreName(parsed, weights, listed, evidence, nullptr);
     if (name_score < needed) continue;
     Explanation explanation;
-    ScoreName(parsed, weights, listed, &explanation);
+    ScoreName(parsed, weights, listed, evidence, &explanation);
     const lists::Entity& entity = index_->entities()[listed.entity];
     double score = ApplyQualifiers(query, entity, name_score, &explanation);
     if (score < options_.threshold) continue;

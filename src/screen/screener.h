@@ -50,6 +50,7 @@ struct ScreenResult {
 struct ScreenScratch {
   CandidateScratch candidates;
   std::vector<Candidate> buffer;
+  std::vector<names::TokenSimilarityResult> similarities;  // of one candidate's tokens
 };
 
 class Screener {

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 namespace qantara::names {
 namespace {
 
@@ -56,6 +60,48 @@ TEST(Similarity, SymmetricOnNames) {
       EXPECT_EQ(Levenshtein(a, b), Levenshtein(b, a));
     }
   }
+}
+
+// WithinOneEdit works on bytes; the reference works on code points.
+bool OneEditReference(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::string ja, jb;
+  for (const auto& c : a) ja += c;
+  for (const auto& c : b) jb += c;
+  if (Levenshtein(ja, jb, 1) <= 1) return true;
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i + 1 < a.size(); ++i) {
+    std::vector<std::string> swapped = a;
+    std::swap(swapped[i], swapped[i + 1]);
+    if (swapped == b) return true;
+  }
+  return false;
+}
+
+TEST(Similarity, WithinOneEditAgreesWithCodePointReference) {
+  // Letters of 1, 2, 3 and 4 bytes, some sharing lead or trailing bytes.
+  const std::vector<std::string> letters = {"a", "b", "\u062D", "\u0645", "\u062F",
+                                            "\u20AC", "\u20AD", "\U0001D465"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20000; ++round) {
+    std::vector<std::string> a, b;
+    for (size_t n = rng() % 6; n > 0; --n) a.push_back(letters[rng() % letters.size()]);
+    b = a;
+    switch (rng() % 4) {  // mostly near a, sometimes anything
+      case 0: if (!b.empty()) b[rng() % b.size()] = letters[rng() % letters.size()]; break;
+      case 1: b.insert(b.begin() + rng() % (b.size() + 1), letters[rng() % letters.size()]); break;
+      case 2: if (b.size() > 1) { size_t i = rng() % (b.size() - 1); std::swap(b[i], b[i + 1]); } break;
+      default: b.clear(); for (size_t n = rng() % 6; n > 0; --n) b.push_back(letters[rng() % letters.size()]);
+    }
+    if (rng() % 5 == 0 && !b.empty()) b.erase(b.begin() + rng() % b.size());  // a second edit
+    std::string ja, jb;
+    for (const auto& c : a) ja += c;
+    for (const auto& c : b) jb += c;
+    ASSERT_EQ(WithinOneEdit(ja, jb), OneEditReference(a, b)) << ja << " / " << jb;
+    ASSERT_EQ(WithinOneEdit(jb, ja), OneEditReference(b, a)) << jb << " / " << ja;
+  }
+  EXPECT_TRUE(WithinOneEdit("zawahiri", "zawahri"));
+  EXPECT_TRUE(WithinOneEdit("\u0645\u062D\u0645\u062F", "\u0645\u062D\u0645\u0648\u062F"));
+  EXPECT_FALSE(WithinOneEdit("mohamed", "muhammad"));
 }
 
 TEST(Similarity, HostileLengthIsBounded) {
