@@ -102,7 +102,8 @@ std::unique_ptr<CandidateIndex> CandidateIndex::Build(std::vector<lists::Entity>
 // Renumbers the vocabulary so that words of one coarse key are neighbours in
 // memory: a query word compares itself with a whole bucket of them, and
 // scanning one run of memory costs far less than as many cache misses.
-void CandidateIndex::OrderVocabularyByKey() {
+// Returns the new id of each old one.
+std::vector<uint32_t> CandidateIndex::OrderVocabularyByKey() {
   std::vector<uint32_t> order(vocab_.size());
   for (uint32_t w = 0; w < order.size(); ++w) order[w] = w;
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
@@ -117,13 +118,7 @@ void CandidateIndex::OrderVocabularyByKey() {
     sorted.push_back(std::move(vocab_[w]));
   }
   vocab_ = std::move(sorted);
-  for (IndexedName& name : names_) {
-    for (uint32_t& w : name.words) w = new_id[w];
-  }
-  for (uint32_t w = 0; w < vocab_.size(); ++w) {
-    const names::NameToken& t = vocab_[w].token;
-    words_by_text_[t.span == 1 ? t.text : "\x01" + t.text].push_back(w);
-  }
+  return new_id;
 }
 
 // What makes two listed tokens one vocabulary word: everything similarity
@@ -141,22 +136,52 @@ std::string CandidateIndex::Identity(const names::NameToken& t) {
   return id;
 }
 
+namespace {
+
+// Concatenates lists into one array and the offsets of each list in it.
+void Flatten(const std::vector<std::vector<uint32_t>>& lists, std::vector<uint32_t>* begin,
+             std::vector<uint32_t>* flat) {
+  begin->assign(1, 0);
+  flat->clear();
+  for (const auto& list : lists) {
+    flat->insert(flat->end(), list.begin(), list.end());
+    begin->push_back(static_cast<uint32_t>(flat->size()));
+  }
+}
+
+}  // namespace
+
 void CandidateIndex::AddWords() {
   std::unordered_map<std::string, uint32_t> by_identity;
+  std::vector<std::vector<uint32_t>> postings, name_words(names_.size());
+  std::vector<float> weights;  // per word
+  // Files `token` of name n; returns whether it is a new word.
+  auto file = [&](const names::NameToken& token, uint32_t n) {
+    auto [it, added] = by_identity.try_emplace(Identity(token), static_cast<uint32_t>(vocab_.size()));
+    if (added) {
+      vocab_.push_back({token});
+      postings.emplace_back();
+      weights.push_back(0.0f);
+    }
+    auto& p = postings[it->second];
+    if (p.empty() || p.back() != n) p.push_back(n);
+    name_words[n].push_back(it->second);
+    return added;
+  };
   for (uint32_t n = 0; n < names_.size(); ++n) {
     std::unordered_set<std::string_view> keys;
     for (const names::NameToken& token : names_[n].parsed.tokens) {
-      auto [it, added] = by_identity.try_emplace(Identity(token), static_cast<uint32_t>(vocab_.size()));
-      if (added) vocab_.push_back({token, 0.0f, {}});
-      auto& postings = vocab_[it->second].postings;
-      if (postings.empty() || postings.back() != n) postings.push_back(n);
-      names_[n].words.push_back(it->second);
+      file(token, n);
       if (token.role == names::TokenRole::kWord && !token.key.empty()) keys.insert(token.key);
     }
     for (std::string_view key : keys) ++key_name_count_[std::string(key)];
   }
+  max_idf_ = std::log(static_cast<float>(names_.size()) + 1.0f);
+  if (max_idf_ <= 0) max_idf_ = 1.0f;
+  for (uint32_t w = 0; w < vocab_.size(); ++w) weights[w] = TokenWeight(vocab_[w].token);
   // Adjacent word pairs as one pseudo-word, so that a query word reaches
-  // listed names whose word boundary differs ("Walijan" / "Wali Jan").
+  // listed names whose word boundary differs ("Walijan" / "Wali Jan"); it
+  // weighs what its two words weigh (in the first name that has it).
   for (uint32_t n = 0; n < names_.size(); ++n) {
     const auto& tokens = names_[n].parsed.tokens;
     for (size_t j = 0; j + 1 < tokens.size(); ++j) {
@@ -165,17 +190,27 @@ void CandidateIndex::AddWords() {
           a.script != b.script) {
         continue;
       }
-      names::NameToken joined = names::JoinTokens(a, b);
-      auto [it, added] = by_identity.try_emplace(Identity(joined), static_cast<uint32_t>(vocab_.size()));
-      if (added) vocab_.push_back({std::move(joined), 0.0f, {}});
-      auto& postings = vocab_[it->second].postings;
-      if (postings.empty() || postings.back() != n) postings.push_back(n);
-      names_[n].words.push_back(it->second);
+      if (file(names::JoinTokens(a, b), n)) weights.back() = TokenWeight(a) + TokenWeight(b);
     }
   }
-  OrderVocabularyByKey();
+  const std::vector<uint32_t> new_id = OrderVocabularyByKey();
+  {
+    std::vector<std::vector<uint32_t>> sorted_postings(postings.size());
+    word_weight_.assign(weights.size(), 0.0f);
+    for (uint32_t w = 0; w < new_id.size(); ++w) {
+      sorted_postings[new_id[w]] = std::move(postings[w]);
+      word_weight_[new_id[w]] = weights[w];
+    }
+    Flatten(sorted_postings, &postings_begin_, &postings_);
+  }
+  for (auto& words : name_words) {
+    for (uint32_t& w : words) w = new_id[w];
+  }
+  Flatten(name_words, &name_words_begin_, &name_words_);
+
   for (uint32_t w = 0; w < vocab_.size(); ++w) {
     const names::NameToken& token = vocab_[w].token;
+    words_by_text_[token.span == 1 ? token.text : "\x01" + token.text].push_back(w);
     if (token.role != names::TokenRole::kWord && token.role != names::TokenRole::kTitle) {
       if (!token.particle.empty()) by_particle_[Hash(token.particle)].push_back(w);
       continue;
@@ -189,32 +224,20 @@ void CandidateIndex::AddWords() {
     if (token.key.size() < kMinKeyForDeletions) continue;
     for (const std::string& d : Deletions(token.key)) by_key_deletion_[Hash(d)].push_back(w);
   }
-  max_idf_ = std::log(static_cast<float>(names_.size()) + 1.0f);
-  if (max_idf_ <= 0) max_idf_ = 1.0f;
-  for (Word& word : vocab_) {
-    word.weight = TokenWeight(word.token);
-    if (word.token.span == 2) {  // the sum of its two words' weights (one name has them)
-      const IndexedName& name = names_[word.postings[0]];
-      word.weight = 0;
-      for (size_t j = 0; j + 1 < name.parsed.tokens.size(); ++j) {
-        if (name.parsed.tokens[j].text + name.parsed.tokens[j + 1].text == word.token.text) {
-          word.weight = TokenWeight(name.parsed.tokens[j]) + TokenWeight(name.parsed.tokens[j + 1]);
-          break;
-        }
-      }
-    }
-  }
-  for (IndexedName& name : names_) {
+  name_weight_.assign(names_.size(), NameWeight());
+  for (uint32_t n = 0; n < names_.size(); ++n) {
+    IndexedName& name = names_[n];
     name.weights.clear();
-    name.total_weight = name.particle_weight = 0;
+    name.total_weight = 0;
     for (const names::NameToken& token : name.parsed.tokens) {
       float w = TokenWeight(token);
       name.weights.push_back(w);
       name.total_weight += w;
       if (token.role != names::TokenRole::kWord && token.role != names::TokenRole::kTitle) {
-        name.particle_weight += w;
+        name_weight_[n].particles += w;
       }
     }
+    name_weight_[n].total = name.total_weight;
   }
 }
 
@@ -237,7 +260,7 @@ float CandidateIndex::TokenWeight(const names::NameToken& token) const {
 void CandidateIndex::CollectWords(const names::NameToken& query_token,
                                   std::vector<uint32_t>* words) const {
   words->clear();
-  auto add = [&](const Postings& map, std::string_view s) {
+  auto add = [&](const Neighbours& map, std::string_view s) {
     auto it = map.find(Hash(s));
     if (it != map.end()) words->insert(words->end(), it->second.begin(), it->second.end());
   };
@@ -303,15 +326,16 @@ const std::vector<CandidateScratch::Similar>& CandidateIndex::SimilarWords(
 
 void CandidateIndex::AddQueryWord(const names::NameToken& token, int position, bool gather,
                                   uint32_t token_stamp, CandidateScratch* s) const {
-  auto update = [&](uint32_t n, float sim, float listed_weight) {
-    if (s->token_stamp_[n] != token_stamp) {
-      s->token_stamp_[n] = token_stamp;
-      s->token_best_[n] = sim;
-      s->token_best_weight_[n] = listed_weight;
+  auto update = [&](uint32_t n, CandidateScratch::NameState& state, float sim,
+                    float listed_weight) {
+    if (state.token_stamp != token_stamp) {
+      state.token_stamp = token_stamp;
+      state.token_best = sim;
+      state.token_best_weight = listed_weight;
       s->token_touched_.push_back(n);
     } else {  // keep both maxima: their product bounds any one word's share
-      s->token_best_[n] = std::max(s->token_best_[n], sim);
-      s->token_best_weight_[n] = std::max(s->token_best_weight_[n], listed_weight);
+      state.token_best = std::max(state.token_best, sim);
+      state.token_best_weight = std::max(state.token_best_weight, listed_weight);
     }
   };
   // Whether what this token is like is kept for scoring (bit `keep` of Known::mask).
@@ -327,7 +351,7 @@ void CandidateIndex::AddQueryWord(const names::NameToken& token, int position, b
     const auto& similar = SimilarWords(token, s);
     size_t postings = 0;
     for (const auto& w : similar) {
-      postings += vocab_[w.word].postings.size();
+      postings += postings_begin_[w.word + 1] - postings_begin_[w.word];
       if (!kept) continue;
       CandidateScratch::Known& k = s->AddKnown(w.word);
       k.mask |= bit;
@@ -337,9 +361,12 @@ void CandidateIndex::AddQueryWord(const names::NameToken& token, int position, b
     if (kept) s->known_complete_[position] = true;
     if (gather || !kept || postings <= s->touched_.size() * 4) {
       for (const auto& w : similar) {
-        const float listed_weight = vocab_[w.word].weight;
-        for (uint32_t n : vocab_[w.word].postings) {
-          if (gather || s->total_stamp_[n] == s->query_stamp_) update(n, w.similarity, listed_weight);
+        const float listed_weight = word_weight_[w.word];
+        for (uint32_t n : Postings(w.word)) {
+          CandidateScratch::NameState& state = s->names_[n];
+          if (gather || state.total_stamp == s->query_stamp_) {
+            update(n, state, w.similarity, listed_weight);
+          }
         }
       }
       return;
@@ -348,7 +375,7 @@ void CandidateIndex::AddQueryWord(const names::NameToken& token, int position, b
     // name (those without a known similarity are below the floor).
   }
   for (uint32_t n : s->touched_) {
-    for (uint32_t word : names_[n].words) {
+    for (uint32_t word : NameWords(n)) {
       float sim;
       if (direct) {
         CandidateScratch::Known& k = s->AddKnown(word);
@@ -364,7 +391,7 @@ void CandidateIndex::AddQueryWord(const names::NameToken& token, int position, b
         if (!k || !(k->mask & bit)) continue;
         sim = k->similarity[position];
       }
-      if (sim >= names::kMinPairSimilarity) update(n, sim, vocab_[word].weight);
+      if (sim >= names::kMinPairSimilarity) update(n, s->names_[n], sim, word_weight_[word]);
     }
   }
 }
@@ -373,11 +400,12 @@ void CandidateIndex::TokenSimilarities(const names::ParsedName& query, uint32_t 
                                        bool gathered, CandidateScratch* s,
                                        std::vector<names::TokenSimilarityResult>* out) const {
   const IndexedName& listed = names_[name];
+  const std::span<const uint32_t> words = NameWords(name);
   const size_t nq = std::min(query.tokens.size(), names::kMaxNameTokens);
   const size_t nc = std::min(listed.parsed.tokens.size(), names::kMaxNameTokens);
   out->resize(nq * nc);
   for (size_t j = 0; j < nc; ++j) {
-    const CandidateScratch::Known* k = gathered ? s->FindKnown(listed.words[j]) : nullptr;
+    const CandidateScratch::Known* k = gathered ? s->FindKnown(words[j]) : nullptr;
     for (size_t i = 0; i < nq; ++i) {
       names::TokenSimilarityResult& r = (*out)[i * nc + j];
       if (gathered && i < CandidateScratch::kKnownTokens && s->known_kept_[i]) {
@@ -444,12 +472,7 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
     // Another index (or a rebuilt one): nothing cached or stamped is valid.
     s->index_id_ = id_;
     s->similar_.clear();
-    s->total_.assign(names_.size(), 0.0f);
-    s->listed_.assign(names_.size(), 0.0f);
-    s->token_best_.assign(names_.size(), 0.0f);
-    s->token_best_weight_.assign(names_.size(), 0.0f);
-    s->token_stamp_.assign(names_.size(), 0);
-    s->total_stamp_.assign(names_.size(), 0);
+    s->names_.assign(names_.size(), CandidateScratch::NameState());
     s->known_.assign(1024, CandidateScratch::Known());
     s->stamp_ = 0;
   }
@@ -478,15 +501,16 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
     s->token_touched_.clear();
     AddQueryWord(token, position, gather, token_stamp, s);
     for (uint32_t n : s->token_touched_) {
-      if (s->total_stamp_[n] != s->query_stamp_) {
-        s->total_stamp_[n] = s->query_stamp_;
-        s->total_[n] = 0;
-        s->listed_[n] = 0;
+      CandidateScratch::NameState& state = s->names_[n];
+      if (state.total_stamp != s->query_stamp_) {
+        state.total_stamp = s->query_stamp_;
+        state.total = 0;
+        state.listed = 0;
         s->touched_.push_back(n);
       }
-      float c = credit(s->token_best_[n]);
-      s->total_[n] += weight * c;
-      s->listed_[n] += s->token_best_weight_[n] * c;
+      float c = credit(state.token_best);
+      state.total += weight * c;
+      state.listed += state.token_best_weight * c;
     }
   };
   // Adjacent query words joined ("Wali Jan" against a listed "Walijan") first:

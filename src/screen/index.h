@@ -17,6 +17,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -33,9 +34,7 @@ struct IndexedName {
   uint32_t name_index = 0;  // index into that entity's names
   names::ParsedName parsed;
   std::vector<float> weights;  // CandidateIndex::TokenWeight of each token
-  std::vector<uint32_t> words;  // vocabulary ids of its tokens, then of its joined word pairs
-  float total_weight = 0;      // sum of weights
-  float particle_weight = 0;   // sum of weights of particles (not words, not titles)
+  float total_weight = 0;      // their sum
 };
 
 class CandidateIndex;
@@ -54,11 +53,16 @@ class CandidateScratch {
 
  private:
   friend class CandidateIndex;
-  std::vector<float> total_;       // per name: accumulated weighted similarity
-  std::vector<float> listed_;      // per name: accumulated weighted similarity, listed side
-  std::vector<float> token_best_;  // per name: best similarity for the current query token
-  std::vector<float> token_best_weight_;  // per name: weight of the listed word that gave it
-  std::vector<uint32_t> token_stamp_, total_stamp_;
+  // Per listed name, in one record so that a posting costs one cache miss.
+  struct NameState {
+    uint32_t total_stamp = 0;  // query_stamp_ when total and listed are this query's
+    uint32_t token_stamp = 0;  // the current query token's stamp when token_best* are its
+    float total = 0;           // accumulated weighted similarity, query side
+    float listed = 0;          // accumulated weighted similarity, listed side
+    float token_best = 0;      // best similarity for the current query token
+    float token_best_weight = 0;  // highest weight of a listed word that the token matched
+  };
+  std::vector<NameState> names_;
   std::vector<uint32_t> touched_, token_touched_;
   // What the first kKnownTokens query tokens are known to be like against
   // listed words (later tokens are computed when scored): gathering fills it,
@@ -105,6 +109,10 @@ class CandidateIndex {
 
   const std::vector<lists::Entity>& entities() const { return entities_; }
   const std::vector<IndexedName>& names() const { return names_; }
+  // Vocabulary ids of name `n`'s tokens (in order), then of its joined word pairs.
+  std::span<const uint32_t> NameWords(uint32_t n) const {
+    return {name_words_.data() + name_words_begin_[n], name_words_begin_[n + 1] - name_words_begin_[n]};
+  }
   size_t vocabulary_size() const { return vocab_.size(); }
 
   // How much a token counts in a name (policy input, computed from the lists):
@@ -144,9 +152,10 @@ class CandidateIndex {
  private:
   struct Word {
     names::NameToken token;
-    float weight = 0;                // TokenWeight(token)
-    std::vector<uint32_t> postings;  // names containing this word, ascending
   };
+  std::span<const uint32_t> Postings(uint32_t w) const {  // names containing word w, ascending
+    return {postings_.data() + postings_begin_[w], postings_begin_[w + 1] - postings_begin_[w]};
+  }
   CandidateIndex() = default;
   // Accumulates per-name coverage for the query; returns the names touched.
   const std::vector<uint32_t>& Accumulate(const names::ParsedName& query,
@@ -160,7 +169,7 @@ class CandidateIndex {
   void AddQueryWord(const names::NameToken& token, int position, bool gather,
                     uint32_t token_stamp, CandidateScratch* s) const;
   void AddWords();
-  void OrderVocabularyByKey();
+  std::vector<uint32_t> OrderVocabularyByKey();
   static std::string Identity(const names::NameToken& t);
 
   uint64_t id_ = 0;  // unique per built index, so scratch space knows whose data it holds
@@ -172,15 +181,25 @@ class CandidateIndex {
   std::vector<lists::Entity> entities_;
   std::vector<IndexedName> names_;
   std::vector<Word> vocab_;
+  // Flat arrays for the loops over postings (a vector per word or name would
+  // cost a cache miss more per step):
+  std::vector<uint32_t> postings_begin_, postings_;       // Postings(w)
+  std::vector<float> word_weight_;                        // per word: TokenWeight (joined: both)
+  std::vector<uint32_t> name_words_begin_, name_words_;   // NameWords(n)
+  struct NameWeight {
+    float total = 0;      // sum of the token weights
+    float particles = 0;  // sum of the weights of particles (not words, not titles)
+  };
+  std::vector<NameWeight> name_weight_;
   // Neighbourhoods of a word, by 64-bit hash of the string (a collision only
   // adds a word that the similarity filter then drops):
-  using Postings = std::unordered_map<uint64_t, std::vector<uint32_t>>;
+  using Neighbours = std::unordered_map<uint64_t, std::vector<uint32_t>>;
   std::unordered_map<std::string, std::vector<uint32_t>> words_by_text_;  // joined: "\x01" + text
-  Postings by_coarse_key_;     // coarse key, when of two classes or more
-  Postings by_key_;            // key (short keys, and lookups of a query key's deletions)
-  Postings by_key_deletion_;   // each one-class deletion of keys of 3+ classes
-  Postings by_text_deletion_;  // each one-letter deletion of words of 4+ letters
-  Postings by_particle_;       // particles by canonical form (bin, abu...)
+  Neighbours by_coarse_key_;     // coarse key, when of two classes or more
+  Neighbours by_key_;            // key (short keys, and lookups of a query key's deletions)
+  Neighbours by_key_deletion_;   // each one-class deletion of keys of 3+ classes
+  Neighbours by_text_deletion_;  // each one-letter deletion of words of 4+ letters
+  Neighbours by_particle_;       // particles by canonical form (bin, abu...)
   std::unordered_map<std::string, uint32_t> key_name_count_;  // names containing a word of this key
   float max_idf_ = 1.0f;
 };
@@ -199,9 +218,10 @@ void CandidateIndex::Candidates(const names::ParsedName& query,
   }
   if (query_weight <= 0) return;
   for (uint32_t n : Accumulate(query, query_weights, credit, min_query_coverage, s)) {
-    const IndexedName& name = names_[n];
-    Candidate c{n, std::min(1.0f, (s->total_[n] + query_particles) / query_weight),
-                std::min(1.0f, (s->listed_[n] + name.particle_weight) / name.total_weight)};
+    const NameWeight& weight = name_weight_[n];
+    const CandidateScratch::NameState& state = s->names_[n];
+    Candidate c{n, std::min(1.0f, (state.total + query_particles) / query_weight),
+                std::min(1.0f, (state.listed + weight.particles) / weight.total)};
     if (rank(c.query_coverage, c.listed_coverage) >= min_rank) out->push_back(c);
   }
   auto better = [&](const Candidate& a, const Candidate& b) {
