@@ -217,6 +217,14 @@ float SubstituteCost(char a, char b, bool cross) {
 struct CostTables {
   std::array<std::array<float, 128>, 128> substitute[2];
   std::array<float, 128> remove[2];
+  // Whether a first (or last) symbol x common to both sequences can be
+  // matched with itself without losing the cheapest alignment: true when,
+  // for every y, removing y costs no more than turning it into x and removing
+  // x (remove(y) <= substitute(y, x) + remove(x), substitution symmetric).
+  // Then an alignment that matches x with some y instead can trade that for
+  // x with x and y removed at no extra cost. Short vowels across scripts fail
+  // it (a glide turned into a vowel costs less than removing the glide).
+  std::array<bool, 128> strippable[2];
   CostTables() {
     for (int cross = 0; cross < 2; ++cross) {
       for (int a = 0; a < 128; ++a) {
@@ -224,6 +232,14 @@ struct CostTables {
         for (int b = 0; b < 128; ++b) {
           substitute[cross][a][b] = SubstituteCost(static_cast<char>(a), static_cast<char>(b), cross);
         }
+      }
+      for (int x = 0; x < 128; ++x) {
+        bool ok = true;
+        for (int y = 0; y < 128 && ok; ++y) {
+          ok = remove[cross][y] <= substitute[cross][y][x] + remove[cross][x] &&
+               substitute[cross][y][x] == substitute[cross][x][y];
+        }
+        strippable[cross][x] = ok;
       }
     }
   }
@@ -258,14 +274,34 @@ std::string PhoneticSounds(std::string_view word) {
   return out;
 }
 
-double SoundSimilarity(std::string_view a, std::string_view b, bool cross, double floor) {
+namespace {
+
+// The weighted edit distance, as a similarity; `shortcuts` strips common ends
+// and lets `floor` stop the table early.
+double Similarity(std::string_view a, std::string_view b, bool cross, double floor,
+                  bool shortcuts) {
   if (a == b) return 1.0;
   constexpr size_t kMax = 64;
   a = a.substr(0, kMax);
   b = b.substr(0, kMax);
   float norm = std::max(Weight(a, cross), Weight(b, cross));
   if (norm <= 0) return 0.0;
+  if (!shortcuts) floor = 0;
+  // A common first (or last) symbol x that CostTables::strippable allows is
+  // matched with itself by some cheapest alignment, so only the middle needs
+  // the table.
   const CostTables& costs = Costs();
+  const auto& strippable = costs.strippable[cross];
+  while (shortcuts && !a.empty() && !b.empty() && a.front() == b.front() &&
+         strippable[a.front() & 0x7F]) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (shortcuts && !a.empty() && !b.empty() && a.back() == b.back() &&
+         strippable[a.back() & 0x7F]) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
   const auto& remove = costs.remove[cross];
   const auto& substitute = costs.substitute[cross];
   std::array<float, kMax + 1> row;
@@ -289,6 +325,16 @@ double SoundSimilarity(std::string_view a, std::string_view b, bool cross, doubl
     if (floor > 0 && row_min > (1.0 - floor) * norm) return 0.0;
   }
   return std::max(0.0, 1.0 - row[b.size()] / norm);
+}
+
+}  // namespace
+
+double SoundSimilarity(std::string_view a, std::string_view b, bool cross, double floor) {
+  return Similarity(a, b, cross, floor, true);
+}
+
+double SoundSimilarityReference(std::string_view a, std::string_view b, bool cross) {
+  return Similarity(a, b, cross, 0.0, false);
 }
 
 }  // namespace qantara::names

@@ -31,6 +31,11 @@ std::string PhoneticSounds(std::string_view word);
 double SoundSimilarity(std::string_view a, std::string_view b, bool cross_script,
                        double floor = 0.0);
 
+// The same similarity from the whole table, without the shortcuts that
+// SoundSimilarity takes (common ends, early stop): the reference its tests
+// compare it with.
+double SoundSimilarityReference(std::string_view a, std::string_view b, bool cross_script);
+
 }  // namespace qantara::names
 
 #endif  // QANTARA_NAMES_SOUNDS_H_

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
 #include "names/name.h"
 
 namespace qantara::names {
@@ -47,6 +50,31 @@ TEST(SoundSimilarity, BoundsAndSymmetry) {
   EXPECT_DOUBLE_EQ(SoundSimilarity("BaRT", "BaRT", false), 1.0);
   EXPECT_DOUBLE_EQ(SoundSimilarity("BaRT", "KoLM", false), SoundSimilarity("KoLM", "BaRT", false));
   EXPECT_GE(SoundSimilarity("BRT", "LMNSKZ", true), 0.0);
+}
+
+// The shortcuts (common ends stripped, early stop under the floor) never
+// change a similarity at or above the floor.
+TEST(SoundSimilarity, ShortcutsAgreeWithTheWholeTable) {
+  const std::string symbols = "BDFHJKLMNRSTZWYQXAIUVaeiou";
+  std::mt19937 rng(11);
+  auto random_sounds = [&](size_t n) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) s += symbols[rng() % symbols.size()];
+    return s;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    // Shared ends make the shortcut matter: a common prefix and suffix
+    // around two random middles.
+    std::string prefix = random_sounds(rng() % 3), suffix = random_sounds(rng() % 3);
+    std::string a = prefix + random_sounds(rng() % 5) + suffix;
+    std::string b = prefix + random_sounds(rng() % 5) + suffix;
+    for (bool cross : {false, true}) {
+      double reference = SoundSimilarityReference(a, b, cross);
+      EXPECT_NEAR(SoundSimilarity(a, b, cross), reference, 1e-6) << a << " / " << b << " " << cross;
+      double floored = SoundSimilarity(a, b, cross, 0.7);
+      if (reference >= 0.7) EXPECT_NEAR(floored, reference, 1e-6) << a << " / " << b;
+    }
+  }
 }
 
 }  // namespace
