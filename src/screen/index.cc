@@ -28,18 +28,25 @@ constexpr size_t kMinLettersForDeletions = 4;
 
 uint64_t Hash(std::string_view s) { return std::hash<std::string_view>()(s); }
 
-// Each distinct string obtained by deleting one code point of `s`.
-std::vector<std::string> Deletions(std::string_view s) {
-  std::vector<std::string> out;
+// Calls f(d) for each distinct string d obtained by deleting one code point
+// of `s`, built in `buffer` (no allocation once it is large enough).
+template <typename F>
+void ForEachDeletion(std::string_view s, std::string* buffer, F f) {
   size_t i = 0;
+  std::string_view last;
   while (i < s.size()) {
     size_t next = i + 1;
     while (next < s.size() && (static_cast<unsigned char>(s[next]) & 0xC0) == 0x80) ++next;
-    std::string d = std::string(s.substr(0, i)) + std::string(s.substr(next));
-    if (out.empty() || out.back() != d) out.push_back(std::move(d));
+    // Deleting either letter of a double letter gives the same string.
+    const bool same_as_last = i > 0 && !last.empty() && s.substr(i, next - i) == last;
+    last = s.substr(i, next - i);
+    if (!same_as_last) {
+      buffer->assign(s.substr(0, i));
+      buffer->append(s.substr(next));
+      f(std::string_view(*buffer));
+    }
     i = next;
   }
-  return out;
 }
 
 }  // namespace
@@ -100,15 +107,20 @@ std::unique_ptr<CandidateIndex> CandidateIndex::Build(std::vector<lists::Entity>
 }
 
 // Renumbers the vocabulary so that words of one coarse key are neighbours in
-// memory: a query word compares itself with a whole bucket of them, and
+// memory: a query word compares itself with a whole run of them, and
 // scanning one run of memory costs far less than as many cache misses.
 // Returns the new id of each old one.
 std::vector<uint32_t> CandidateIndex::OrderVocabularyByKey() {
   std::vector<uint32_t> order(vocab_.size());
   for (uint32_t w = 0; w < order.size(); ++w) order[w] = w;
+  // Particles last, so that the words of one coarse key form one run.
+  auto particle = [](const names::NameToken& t) {
+    return t.role != names::TokenRole::kWord && t.role != names::TokenRole::kTitle;
+  };
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     const names::NameToken &x = vocab_[a].token, &y = vocab_[b].token;
-    return std::tie(x.coarse, x.key, x.text) < std::tie(y.coarse, y.key, y.text);
+    const bool px = particle(x), py = particle(y);
+    return std::tie(px, x.coarse, x.key, x.text) < std::tie(py, y.coarse, y.key, y.text);
   });
   std::vector<uint32_t> new_id(vocab_.size());
   std::vector<Word> sorted;
@@ -208,6 +220,7 @@ void CandidateIndex::AddWords() {
   }
   Flatten(name_words, &name_words_begin_, &name_words_);
 
+  std::string buffer;
   for (uint32_t w = 0; w < vocab_.size(); ++w) {
     const names::NameToken& token = vocab_[w].token;
     words_by_text_[token.span == 1 ? token.text : "\x01" + token.text].push_back(w);
@@ -216,13 +229,18 @@ void CandidateIndex::AddWords() {
       continue;
     }
     if (token.span == 1 && text::CountCodePoints(token.text) >= kMinLettersForDeletions) {
-      for (const std::string& d : Deletions(token.text)) by_text_deletion_[Hash(d)].push_back(w);
+      ForEachDeletion(token.text, &buffer,
+                      [&](std::string_view d) { by_text_deletion_[Hash(d)].push_back(w); });
     }
-    if (token.coarse.size() >= 2) by_coarse_key_[Hash(token.coarse)].push_back(w);
+    if (token.coarse.size() >= 2) {  // words are in coarse key order: one run each
+      auto [it, added] = by_coarse_key_.try_emplace(token.coarse, w, w + 1);
+      if (!added) it->second.second = w + 1;
+    }
     by_key_[Hash(token.key)].push_back(w);
     if (token.key.empty() || token.span != 1) continue;
     if (token.key.size() < kMinKeyForDeletions) continue;
-    for (const std::string& d : Deletions(token.key)) by_key_deletion_[Hash(d)].push_back(w);
+    ForEachDeletion(token.key, &buffer,
+                    [&](std::string_view d) { by_key_deletion_[Hash(d)].push_back(w); });
   }
   name_weight_.assign(names_.size(), NameWeight());
   for (uint32_t n = 0; n < names_.size(); ++n) {
@@ -256,34 +274,47 @@ float CandidateIndex::TokenWeight(const names::NameToken& token) const {
 
 // A query word reaches listed words that (a) are spelled the same, (b) have
 // the same coarse key (class swaps such as D/T), (c) have one key class more
-// or fewer, or (d) are one letter away in spelling (typos).
-void CandidateIndex::CollectWords(const names::NameToken& query_token,
-                                  std::vector<uint32_t>* words) const {
-  words->clear();
-  auto add = [&](const Neighbours& map, std::string_view s) {
-    auto it = map.find(Hash(s));
-    if (it != map.end()) words->insert(words->end(), it->second.begin(), it->second.end());
+// or fewer, or (d) are one letter away in spelling (typos). Calls f(w) once
+// for each.
+template <typename F>
+void CandidateIndex::ForEachNeighbour(const names::NameToken& query_token, CandidateScratch* s,
+                                      F f) const {
+  const uint32_t stamp = ++s->stamp_;
+  auto visit = [&](uint32_t w) {
+    if (s->word_seen_[w] == stamp) return;
+    s->word_seen_[w] = stamp;
+    f(w);
   };
-  auto add_text = [&](const std::string& text) {
+  auto add = [&](const Neighbours& map, std::string_view key) {
+    auto it = map.find(Hash(key));
+    if (it == map.end()) return;
+    for (uint32_t w : it->second) visit(w);
+  };
+  auto add_text = [&](std::string_view text) {
     auto it = words_by_text_.find(text);
-    if (it != words_by_text_.end()) words->insert(words->end(), it->second.begin(), it->second.end());
+    if (it == words_by_text_.end()) return;
+    for (uint32_t w : it->second) visit(w);
   };
+  std::string& buffer = s->buffer_;
   add_text(query_token.text);
-  add_text("\x01" + query_token.text);
+  buffer.assign("\x01");
+  buffer.append(query_token.text);
+  add_text(buffer);
   if (query_token.role != names::TokenRole::kWord && query_token.role != names::TokenRole::kTitle) {
     if (!query_token.particle.empty()) add(by_particle_, query_token.particle);
-    std::sort(words->begin(), words->end());
-    words->erase(std::unique(words->begin(), words->end()), words->end());
     return;
   }
   const std::string& key = query_token.key;
   if (query_token.coarse.size() >= 2) {
-    add(by_coarse_key_, query_token.coarse);
+    auto it = by_coarse_key_.find(query_token.coarse);
+    if (it != by_coarse_key_.end()) {
+      for (uint32_t w = it->second.first; w < it->second.second; ++w) visit(w);
+    }
   } else {
     add(by_key_, key);
     if (key.size() == 1) {  // one-class keys also reach the classes spellings swap them with
       for (char c : std::string_view("BDFHJKLMNRSTZ")) {
-        if (c != key[0] && names::CloseClasses(c, key[0])) add(by_key_, std::string(1, c));
+        if (c != key[0] && names::CloseClasses(c, key[0])) add(by_key_, std::string_view(&c, 1));
       }
     }
   }
@@ -292,21 +323,17 @@ void CandidateIndex::CollectWords(const names::NameToken& query_token,
     // shorter, which Comparable only accepts with three classes left.
     if (key.size() >= kMinKeyForDeletions) add(by_key_deletion_, key);
     if (key.size() > kMinKeyForDeletions) {
-      for (const std::string& d : Deletions(key)) add(by_key_, d);
+      ForEachDeletion(key, &buffer, [&](std::string_view d) { add(by_key_, d); });
     }
   }
-  if (query_token.span == 1 && text::CountCodePoints(query_token.text) >= kMinLettersForDeletions) {
+  const size_t letters = text::CountCodePoints(query_token.text);
+  if (query_token.span == 1 && letters >= kMinLettersForDeletions) {
     add(by_text_deletion_, query_token.text);
-    const bool shorter_comparable = text::CountCodePoints(query_token.text) > kMinLettersForDeletions;
-    for (const std::string& d : Deletions(query_token.text)) {
-      if (shorter_comparable) {
-        add_text(d);
-      }
+    ForEachDeletion(query_token.text, &buffer, [&](std::string_view d) {
+      if (letters > kMinLettersForDeletions) add_text(d);  // shorter words stay comparable
       add(by_text_deletion_, d);
-    }
+    });
   }
-  std::sort(words->begin(), words->end());
-  words->erase(std::unique(words->begin(), words->end()), words->end());
 }
 
 const std::vector<CandidateScratch::Similar>& CandidateIndex::SimilarWords(
@@ -315,13 +342,12 @@ const std::vector<CandidateScratch::Similar>& CandidateIndex::SimilarWords(
   std::string cache_key = Identity(query_token);
   auto [it, added] = s->similar_.try_emplace(std::move(cache_key));
   if (!added) return it->second;
-  std::vector<uint32_t> words;
-  CollectWords(query_token, &words);
-  for (uint32_t w : words) {
+  std::vector<CandidateScratch::Similar>& similar = it->second;
+  ForEachNeighbour(query_token, s, [&](uint32_t w) {
     names::TokenSimilarityResult r = names::TokenSimilarity(query_token, vocab_[w].token);
-    if (r.similarity >= names::kMinPairSimilarity) it->second.push_back({w, r.similarity, r.measure});
-  }
-  return it->second;
+    if (r.similarity >= names::kMinPairSimilarity) similar.push_back({w, r.similarity, r.measure});
+  });
+  return similar;
 }
 
 void CandidateIndex::AddQueryWord(const names::NameToken& token, int position, bool gather,
@@ -468,11 +494,12 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
                                                         float (*credit)(float),
                                                         float min_query_coverage,
                                                         CandidateScratch* s) const {
-  if (s->index_id_ != id_ || s->stamp_ > UINT32_MAX - 64) {
+  if (s->index_id_ != id_ || s->stamp_ > UINT32_MAX - 1024) {
     // Another index (or a rebuilt one): nothing cached or stamped is valid.
     s->index_id_ = id_;
     s->similar_.clear();
     s->names_.assign(names_.size(), CandidateScratch::NameState());
+    s->word_seen_.assign(vocab_.size(), 0);
     s->known_.assign(1024, CandidateScratch::Known());
     s->stamp_ = 0;
   }

@@ -64,6 +64,8 @@ class CandidateScratch {
   };
   std::vector<NameState> names_;
   std::vector<uint32_t> touched_, token_touched_;
+  std::vector<uint32_t> word_seen_;  // per vocabulary word: stamp of the last visit
+  std::string buffer_;               // deletions of the query word
   // What the first kKnownTokens query tokens are known to be like against
   // listed words (later tokens are computed when scored): gathering fills it,
   // scoring (TokenSimilarities) reads it. An open-addressing table by listed
@@ -173,7 +175,8 @@ class CandidateIndex {
   static std::string Identity(const names::NameToken& t);
 
   uint64_t id_ = 0;  // unique per built index, so scratch space knows whose data it holds
-  void CollectWords(const names::NameToken& query_token, std::vector<uint32_t>* words) const;
+  template <typename F>
+  void ForEachNeighbour(const names::NameToken& query_token, CandidateScratch* s, F f) const;
   // The listed words similar enough to `query_token` (cached in `s`).
   const std::vector<CandidateScratch::Similar>& SimilarWords(const names::NameToken& query_token,
                                                             CandidateScratch* s) const;
@@ -194,8 +197,16 @@ class CandidateIndex {
   // Neighbourhoods of a word, by 64-bit hash of the string (a collision only
   // adds a word that the similarity filter then drops):
   using Neighbours = std::unordered_map<uint64_t, std::vector<uint32_t>>;
-  std::unordered_map<std::string, std::vector<uint32_t>> words_by_text_;  // joined: "\x01" + text
-  Neighbours by_coarse_key_;     // coarse key, when of two classes or more
+  // Hashing and comparing string_views (C++20 heterogeneous lookup).
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::vector<uint32_t>, StringHash, std::equal_to<>>
+      words_by_text_;  // joined words under "\x01" + text
+  // Coarse key (of two classes or more) -> the run of vocabulary ids that have it.
+  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>, StringHash, std::equal_to<>>
+      by_coarse_key_;
   Neighbours by_key_;            // key (short keys, and lookups of a query key's deletions)
   Neighbours by_key_deletion_;   // each one-class deletion of keys of 3+ classes
   Neighbours by_text_deletion_;  // each one-letter deletion of words of 4+ letters
