@@ -54,6 +54,9 @@ bool JoinCouldMatch(const NameToken& a, const NameToken& b1, const NameToken& b2
     return true;
   }
   std::string_view c1 = b1.coarse, c2 = b2.coarse, ca = a.coarse;
+  // Sizes first: they are all most pairs need to look at.
+  const size_t joined = c1.size() + c2.size();
+  if (ca.size() != joined && ca.size() + 1 != joined) return false;
   if (!c1.empty() && !c2.empty() && c1.back() == c2.front()) c2.remove_prefix(1);
   return ca.size() == c1.size() + c2.size() && ca.substr(0, c1.size()) == c1 &&
          ca.substr(c1.size()) == c2;

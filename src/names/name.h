@@ -31,16 +31,18 @@ enum class TokenRole : uint8_t {
 std::string_view TokenRoleName(TokenRole role);
 
 // Fields in the order comparisons read them (the index compares a query word
-// with hundreds of listed ones: the first cache lines should hold them all).
+// with hundreds of listed ones, and the alignment checks role, script, and
+// the sizes of coarse and text of every candidate token: the first cache line
+// holds those).
 struct NameToken {
   TokenRole role = TokenRole::kWord;
   text::Script script = text::Script::kNone;
   uint8_t span = 1;       // 2 for two adjacent words joined by JoinTokens (names/compare.h)
   std::string coarse;     // names::CoarseKey(key), e.g. "BKT"
-  std::string key;        // cross-script phonetic key (names/phonetic.h), e.g. "BKD"
-  std::string sounds;     // vowel-aware sound sequence (names/sounds.h), e.g. "BaKDaDi"
   std::string text;       // the matching form: normalised, article stripped, compounds joined
                           // ("baghdadi", "abdrahman", "nasrdin")
+  std::string key;        // cross-script phonetic key (names/phonetic.h), e.g. "BKD"
+  std::string sounds;     // vowel-aware sound sequence (names/sounds.h), e.g. "BaKDaDi"
   std::string particle;   // canonical particle or title ("bin", "abu", "sheikh"); empty for words
   std::string surface;    // the normalised words it was made from ("al-baghdadi", "abd al-rahman")
 };
