@@ -3,11 +3,15 @@
 // Workloads (all from ../shared/data/lists; skipped with a message without it):
 //   BM_LoadAndIndex     load UN + OFAC (SDN CSV set, non-SDN XML) + UK and build the index;
 //                       reports entities, names, and peak resident memory (VmHWM)
-//   BM_Screen           screen a fixed mix of 3,000 queries: listed names with one letter
-//                       dropped, listed names as published (Latin or Arabic script), and
-//                       made-up names of 2-3 words from the name words of
+//   BM_Screen/N         screen the first N of a fixed mix of queries: listed names with one
+//                       letter dropped, listed names as published (Latin or Arabic script),
+//                       and made-up names of 2-3 words from the name words of
 //                       ../shared/data/names/google_ar2en.txt (Latin or Arabic script);
-//                       items/s is names screened per second, per thread count
+//                       items/s is names screened per second, per thread count.
+//                       Each run starts with an empty work space, as a `qantara screen`
+//                       run does: N = 3,000 is a cold start (most query words are new),
+//                       N = 30,000 a batch, in which the words a batch repeats (common
+//                       given names, family names) are compared once per thread.
 //   peer                bench/peers/jellyfish_bruteforce.py: Jaro-Winkler of each query
 //                       against every listed name (python3-jellyfish), on the same queries,
 //                       run after the benchmarks; the ratio is printed at the end
@@ -112,7 +116,7 @@ World* GetWorld() {
     if (!loaded.ok()) return w;
     w->index = qs::CandidateIndex::Build(std::move(loaded->entities),
                                          std::max(1u, std::thread::hardware_concurrency()));
-    w->queries = MakeQueries(*w->index, 3000);
+    w->queries = MakeQueries(*w->index, 30000);
     std::ofstream q("/tmp/qantara_bench_queries.txt");
     for (const auto& s : w->queries) q << s << "\n";
     return w;
@@ -162,10 +166,11 @@ void BM_Screen(benchmark::State& state) {
     return;
   }
   qs::Screener screener(w->index, qs::ScreenOptions());
+  const size_t batch = std::min<size_t>(static_cast<size_t>(state.range(0)), w->queries.size());
   size_t matches = 0, screened = 0;
   for (auto _ : state) {
     qs::ScreenScratch scratch;
-    for (size_t i = state.thread_index(); i < w->queries.size(); i += state.threads()) {
+    for (size_t i = state.thread_index(); i < batch; i += state.threads()) {
       qs::Query q;
       q.name = w->queries[i];
       auto r = screener.Screen(q, &scratch);
@@ -177,7 +182,8 @@ void BM_Screen(benchmark::State& state) {
   state.counters["matches_per_query"] = benchmark::Counter(
       static_cast<double>(matches) / std::max<size_t>(1, screened), benchmark::Counter::kAvgThreads);
 }
-BENCHMARK(BM_Screen)->Threads(1)->Threads(2)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Screen)->Arg(3000)->Arg(30000)->Threads(1)->Threads(2)->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
@@ -213,15 +219,15 @@ int main(int argc, char** argv) {
     std::sscanf(line, "names_per_second %lf", &peer_rate);
   }
   pclose(p);
-  // Our rates on the same batch, cold (a fresh work space per run), for the ratio.
+  // Our rates on the same queries (a fresh work space per run), for the ratio.
   qs::Screener screener(w->index, qs::ScreenOptions());
-  auto rate = [&](int threads) {
+  auto rate = [&](int threads, size_t batch) {
     auto start = std::chrono::steady_clock::now();
     std::vector<std::thread> workers;
     for (int t = 0; t < threads; ++t) {
       workers.emplace_back([&, t] {
         qs::ScreenScratch scratch;
-        for (size_t i = t; i < w->queries.size(); i += threads) {
+        for (size_t i = t; i < batch; i += threads) {
           qs::Query q;
           q.name = w->queries[i];
           benchmark::DoNotOptimize(screener.Screen(q, &scratch));
@@ -230,12 +236,16 @@ int main(int argc, char** argv) {
     }
     for (auto& worker : workers) worker.join();
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return w->queries.size() / secs;
+    return batch / secs;
   };
-  double one = rate(1);
-  double all = rate(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
-  std::printf("qantara: %.0f names/s on one thread, %.0f names/s on %u threads, %zu listed names\n",
-              one, all, std::max(1u, std::thread::hardware_concurrency()), w->index->names().size());
-  if (peer_rate > 0) std::printf("ratio qantara (one thread) / jellyfish brute force: %.0fx\n", one / peer_rate);
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::printf("qantara, %zu listed names:\n", w->index->names().size());
+  for (size_t batch : {size_t{3000}, w->queries.size()}) {
+    double one = rate(1, batch), all = rate(cores, batch);
+    std::printf("  batch of %zu: %.0f names/s on one thread, %.0f names/s on %d threads", batch,
+                one, all, cores);
+    if (peer_rate > 0) std::printf("; one thread / jellyfish brute force: %.0fx", one / peer_rate);
+    std::printf("\n");
+  }
   return 0;
 }
