@@ -64,7 +64,7 @@ bool JoinCouldMatch(const NameToken& a, const NameToken& b1, const NameToken& b2
 
 // Similarity of token a against the join of b1 and b2.
 double JoinedSimilarity(const NameToken& a, const NameToken& b1, const NameToken& b2) {
-  if (!IsWord(a) || !IsWord(b1) || !IsWord(b2) || b1.script != b2.script) return 0;
+  if (!IsWord(a) || !Joinable(b1, b2)) return 0;
   if (!JoinCouldMatch(a, b1, b2)) return 0;  // saves building the join (allocations)
   return TokenSimilarity(a, JoinTokens(b1, b2)).similarity;
 }
@@ -112,6 +112,11 @@ bool TypoCandidates(const NameToken& a, const NameToken& b) {
 bool Comparable(const NameToken& a, const NameToken& b) {
   if (a.text == b.text || ComparableByKeys(a, b)) return true;
   return TypoCandidates(a, b) && WithinOneEdit(a.text, b.text);
+}
+
+bool Joinable(const NameToken& a, const NameToken& b) {
+  return a.script == b.script && IsWord(b) &&
+         (IsWord(a) || a.role == TokenRole::kPatronymic);
 }
 
 NameToken JoinTokens(const NameToken& a, const NameToken& b) {

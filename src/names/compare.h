@@ -48,8 +48,14 @@ bool Comparable(const NameToken& a, const NameToken& b);
 // pairs of resources/key_similarity.tsv that cost 0.4 or less).
 bool CloseClasses(char a, char b);
 
-// Two adjacent words as one ("Wali" + "Jan" -> "WaliJan"), for names whose
-// word boundaries differ. REQUIRES: both are kWord tokens of one script.
+// Whether two adjacent tokens may also be read as one word (JoinTokens): two
+// words of one script, or a patronymic and the word after it, which lists
+// write glued as often as not ("Ben Hassine" / "Benhassine", "Bin Laden" /
+// "Binladin"; the parser cannot split "Ben..." words, Benjamin is one).
+bool Joinable(const NameToken& a, const NameToken& b);
+
+// Two adjacent tokens as one ("Wali" + "Jan" -> "WaliJan"), for names whose
+// word boundaries differ. REQUIRES: Joinable(a, b).
 NameToken JoinTokens(const NameToken& a, const NameToken& b);
 
 // Similarity of two tokens: tokens spelled alike, or particles (bin, abu,

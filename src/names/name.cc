@@ -224,8 +224,11 @@ ParsedName ParseName(std::string_view raw) {
       prev.surface += part;
       std::string_view bare = part;
       StripArabicArticle(&bare);
-      // A ta marbuta (folded to heh) before the suffix is read "t": Hidayat Allah.
-      if (prev.script == text::Script::kArabic && EndsWith(prev.text, kArabicHeh)) {
+      // A ta marbuta (folded to heh) before the suffix is read "t": Hidayat
+      // Allah. Not the heh of an allah just joined (Hamd Allah Allah Nur).
+      const Particle* before = i > 0 ? FindParticle(parts[i - 1]) : nullptr;
+      const bool after_suffix = before && before->role == TokenRole::kCompoundSuffix;
+      if (prev.script == text::Script::kArabic && EndsWith(prev.text, kArabicHeh) && !after_suffix) {
         prev.key += 'T';
         if (!prev.sounds.empty() && prev.sounds.back() == 'a') prev.sounds += 'T';
       }

@@ -198,10 +198,7 @@ void CandidateIndex::AddWords() {
     const auto& tokens = names_[n].parsed.tokens;
     for (size_t j = 0; j + 1 < tokens.size(); ++j) {
       const names::NameToken &a = tokens[j], &b = tokens[j + 1];
-      if (a.role != names::TokenRole::kWord || b.role != names::TokenRole::kWord ||
-          a.script != b.script) {
-        continue;
-      }
+      if (!names::Joinable(a, b)) continue;
       if (file(names::JoinTokens(a, b), n)) weights.back() = TokenWeight(a) + TokenWeight(b);
     }
   }
@@ -544,8 +541,7 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
   // they are rare spellings and may be all a listed name shares with the query.
   for (size_t i = 0; i + 1 < query.tokens.size(); ++i) {
     const names::NameToken &a = query.tokens[i], &b = query.tokens[i + 1];
-    if (a.role == names::TokenRole::kWord && b.role == names::TokenRole::kWord &&
-        a.script == b.script) {
+    if (names::Joinable(a, b)) {
       add(names::JoinTokens(a, b), -1, query_weights[i] + query_weights[i + 1], true);
     }
   }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 namespace qantara::names {
 namespace {
 
@@ -47,6 +49,21 @@ TEST(CompareNames, MergesTwoWordsAgainstOne) {
   ASSERT_EQ(e.pairs.size(), 1u);
   EXPECT_EQ(e.pairs[0].query_end - e.pairs[0].query_begin, 2);
   EXPECT_GT(e.pairs[0].similarity, 0.8);
+}
+
+TEST(CompareNames, GluedPatronymicAgainstTwoTokens) {
+  // A made-up family name, glued in one script and split in the other.
+  for (auto [glued, split] : {std::pair{"Binharwan", "Bin Harwan"}, {"بنحروان", "Ben Harwan"}}) {
+    ParsedName q = ParseName(glued), c = ParseName(split);
+    NameEvidence e = CompareNames(q, c);
+    ASSERT_EQ(e.pairs.size(), 1u) << glued;
+    EXPECT_EQ(e.pairs[0].candidate_end - e.pairs[0].candidate_begin, 2) << glued;
+    EXPECT_GT(e.pairs[0].similarity, 0.8) << glued;
+    EXPECT_EQ(CompareNames(c, q).pairs.size(), 1u) << glued;  // and the other way round
+  }
+  // Only a patronymic joins a following word; a kunya does not (the parser splits those).
+  EXPECT_FALSE(Joinable(ParseName("Abu X").tokens[0], ParseName("Abu X").tokens[1]));
+  EXPECT_TRUE(Joinable(ParseName("Ould X").tokens[0], ParseName("Ould X").tokens[1]));
 }
 
 TEST(CompareNames, ParticlesMatchOnlyTheirOwnKind) {

@@ -45,6 +45,10 @@ TEST(ParseName, CompoundsBecomeOneToken) {
   ParsedName p = ParseName("Hidayat Allah Khan");
   ASSERT_EQ(p.tokens.size(), 2u);
   EXPECT_EQ(p.tokens[0].key, ParseName("Hidayatullah").tokens[0].key);
+  // Allah twice: the second is not read after a ta marbuta (the heh is allah's own).
+  EXPECT_EQ(ParseName("حمد الله الله").tokens.at(0).key,
+            ParseName("Hamdullah Allah").tokens.at(0).key);
+  EXPECT_EQ(ParseName("هداية الله").tokens.at(0).key, ParseName("Hidayatullah").tokens.at(0).key);
 }
 
 TEST(ParseName, StandaloneArticleBeforeItsWord) {
