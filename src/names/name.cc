@@ -123,6 +123,23 @@ std::string_view GluedArabicKunya(std::string_view word) {
   return text::CountCodePoints(rest) >= 3 ? rest : std::string_view();
 }
 
+// The rest of a Latin word written with a patronymic and the article glued
+// to it ("binalshibh" -> "shibh"), or empty. The article is what makes it
+// safe: "Benjamin" or "Bennett" have none, and a rest of four letters or more
+// leaves "Benalla" alone.
+std::string_view GluedLatinPatronymic(std::string_view word, std::string_view* patronymic) {
+  for (std::string_view form : {"bin", "ben", "ibn"}) {
+    if (word.substr(0, form.size()) != form) continue;
+    std::string_view rest = word.substr(form.size());
+    if (rest.substr(0, 2) != "al" && rest.substr(0, 2) != "el") return {};
+    rest.remove_prefix(2);
+    if (rest.size() < 4 || IsVowel(rest[0])) return {};
+    *patronymic = word.substr(0, form.size());
+    return rest;
+  }
+  return {};
+}
+
 // "abdul" or "abdel" typed with one letter wrong ("abdhul", "adbul",
 // "abkul"), when a word follows: read as the compound prefix abd.
 const Particle* MistypedAbd(std::string_view word) {
@@ -182,6 +199,24 @@ void JoinKey(std::string_view key, std::string* joined) {
   }
 }
 
+// An Arabic word with "abd" glued to its end, before another word, is two
+// words: "muhammadabd al-basir" is Muhammad Abd al-Basir. Three letters
+// before it at least: "ma'bad" (a name) ends in the same letters.
+std::vector<std::string_view> SplitGluedAbd(std::vector<std::string_view> parts) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    std::string_view part = parts[i];
+    if (i + 1 < parts.size() && part.size() > kArabicAbd.size() && part.ends_with(kArabicAbd) &&
+        text::CountCodePoints(part.substr(0, part.size() - kArabicAbd.size())) >= 3) {
+      out.push_back(part.substr(0, part.size() - kArabicAbd.size()));
+      out.push_back(part.substr(part.size() - kArabicAbd.size()));
+      continue;
+    }
+    out.push_back(part);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string_view TokenRoleName(TokenRole role) {
@@ -205,7 +240,7 @@ ParsedName ParseName(std::string_view raw) {
   }
   ParsedName name;
   name.normalized = text::NormalizeForMatching(raw);
-  std::vector<std::string_view> parts = SplitParts(name.normalized);
+  std::vector<std::string_view> parts = SplitGluedAbd(SplitParts(name.normalized));
   bool seen_word = false;
   for (size_t i = 0; i < parts.size() && name.tokens.size() < kMaxNameTokens; ++i) {
     std::string_view part = parts[i];
@@ -271,6 +306,15 @@ ParsedName ParseName(std::string_view raw) {
       abu.role = TokenRole::kKunya;
       abu.particle = "abu";
       name.tokens.push_back(std::move(abu));
+      word = rest;
+      if (name.tokens.size() >= kMaxNameTokens) break;
+    }
+    std::string_view patronymic;
+    if (std::string_view rest = GluedLatinPatronymic(word, &patronymic); !rest.empty()) {
+      NameToken bin = MakeWord(patronymic, patronymic);
+      bin.role = TokenRole::kPatronymic;
+      bin.particle = "bin";
+      name.tokens.push_back(std::move(bin));
       word = rest;
       if (name.tokens.size() >= kMaxNameTokens) break;
     }

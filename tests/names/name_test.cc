@@ -51,6 +51,29 @@ TEST(ParseName, CompoundsBecomeOneToken) {
   EXPECT_EQ(ParseName("هداية الله").tokens.at(0).key, ParseName("Hidayatullah").tokens.at(0).key);
 }
 
+TEST(ParseName, GluedPatronymicWithArticleIsSplit) {
+  // Made-up names. The article is what tells a glued patronymic from a name.
+  ParsedName p = ParseName("Binalqarwash");
+  ASSERT_EQ(p.tokens.size(), 2u);
+  EXPECT_EQ(p.tokens[0].role, TokenRole::kPatronymic);
+  EXPECT_EQ(p.tokens[0].particle, "bin");
+  EXPECT_EQ(p.tokens[1].text, "qarwash");
+  EXPECT_EQ(ParseName("Ibnelqarwash").tokens.size(), 2u);
+  for (const char* name : {"Benjamin", "Benalla", "Bennett", "Benali"}) {
+    EXPECT_EQ(ParseName(name).tokens.size(), 1u) << name;
+  }
+}
+
+TEST(ParseName, ArabicAbdGluedToThePreviousWord) {
+  // "Harun" + "abd" glued, then "al-Warith": Harun Abd al-Warith.
+  ParsedName p = ParseName("\u0647\u0627\u0631\u0648\u0646\u0639\u0628\u062F "
+                           "\u0627\u0644\u0648\u0627\u0631\u062B");
+  ASSERT_EQ(p.tokens.size(), 2u);
+  EXPECT_EQ(p.tokens[1].key, ParseName("Abdul Warith").tokens.at(0).key);
+  // Ma'bad (a name) ends in the same three letters and stays whole.
+  EXPECT_EQ(ParseName("\u0645\u0639\u0628\u062F \u0633\u0627\u0644\u0645").tokens.size(), 2u);
+}
+
 TEST(ParseName, StandaloneArticleBeforeItsWord) {
   EXPECT_EQ(Describe(ParseName("AL HAMRAOUI")), Describe(ParseName("al-Hamraoui")));
   EXPECT_EQ(Describe(ParseName("ash-Shami")), Describe(ParseName("Shami")));
