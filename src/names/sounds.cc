@@ -30,6 +30,7 @@ constexpr char32_t kHeh = 0x0647;       // ARABIC LETTER HEH (and folded ta marb
 constexpr char32_t kTheh = 0x062B;      // ARABIC LETTER THEH: th, s, t
 constexpr char32_t kThal = 0x0630;      // ARABIC LETTER THAL: dh, z, d
 constexpr char32_t kZah = 0x0638;       // ARABIC LETTER ZAH: z, dh, th, d
+constexpr char32_t kDad = 0x0636;       // ARABIC LETTER DAD: d, dh; z in Persian, Urdu, Pashto
 
 struct Tables {
   std::unordered_map<char32_t, char> arabic;
@@ -95,8 +96,9 @@ void ArabicSounds(const std::vector<char32_t>& cps, std::string* out) {
       Push(initial || next == kAlef || next == kWaw ? 'Y' : (last && i >= 2 ? 'V' : 'I'), out);
     } else if (c == kTheh) {
       Push('Q', out);  // between T and S (Othman, Osman; Ghiath, Ghias)
-    } else if (c == kThal || c == kZah) {
-      Push('X', out);  // between D, Z and T (Kadhim, Kazim, Kathim)
+    } else if (c == kThal || c == kZah || c == kDad) {
+      // Between D, Z and T: Kadhim, Kazim, Kathim; Ramadan, Ramzan; Faiz.
+      Push('X', out);
     } else if (c == kHeh && last && !initial) {
       Push('a', out);  // ta marbuta or final heh: "-a", "-ah", "-eh"
     } else if (auto it = t.arabic.find(c); it != t.arabic.end() && it->second != '-') {

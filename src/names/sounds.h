@@ -8,7 +8,8 @@
 // A, I, U; a word-final Arabic yeh, which reads i or a (Ali, Musa), as V;
 // short Latin vowels as a, e, i, o, u; glides as W and Y; and two symbols for
 // Arabic letters whose Latin spellings straddle consonant classes: Q for theh
-// (th, s, t) and X for thal and zah (dh, z, d, th).
+// (th, s, t) and X for thal, zah and dad (dh, z, d, th; dad is z in Persian,
+// Urdu and Pashto names: Faiz, Ramzan, Zia).
 // SoundSimilarity aligns two sequences with a weighted edit distance in which
 // the short vowels that Arabic script does not write cost almost nothing when
 // one side is Arabic, and more when both sides are Latin.
