@@ -85,6 +85,13 @@ namespace {
 
 // Comparable's rules that need no spelling comparison.
 bool ComparableByKeys(const NameToken& a, const NameToken& b) {
+  // Two joined words ("Wali Jan") and a word in one script: the same key,
+  // not only the same coarse one. A glued name is the same name spelled
+  // without its space; the class swaps a coarse key allows would let every
+  // pair of listed words reach hundreds of unrelated words. Across scripts
+  // the swaps are the spelling itself (zah read d or z), so coarse keys.
+  const bool joined = a.span != 1 || b.span != 1;
+  if (joined && a.script == b.script) return a.key == b.key;
   // Coarse keys of one class ("T": Said, Zaid, Saad, Sadat...) are shared by
   // too many words; those need the exact key.
   if (a.coarse == b.coarse &&
@@ -92,10 +99,8 @@ bool ComparableByKeys(const NameToken& a, const NameToken& b) {
        (a.key.size() == 1 && b.key.size() == 1 && CloseClasses(a.key[0], b.key[0])))) {
     return true;
   }
-  // Two joined words ("Wali Jan") must match a word whole: one class more or
-  // less would let "Mohamed Ali" reach every Mohamed.
-  if (a.span != 1 || b.span != 1) return false;
-  if (a.key.empty() || b.key.empty()) return false;
+  // Nor one class more or less: "Mohamed Ali" would reach every Mohamed.
+  if (joined || a.key.empty() || b.key.empty()) return false;
   const std::string& longer = a.key.size() > b.key.size() ? a.key : b.key;
   const std::string& shorter = a.key.size() > b.key.size() ? b.key : a.key;
   return shorter.size() >= 3 && OneDeletionApart(longer, shorter);

@@ -31,12 +31,13 @@ struct TokenSimilarityResult {
 };
 
 // Whether two words are close enough in writing to be compared at all. True
-// when they are spelled alike, or
+// when they are spelled alike, or, when one is two joined words (JoinTokens),
+// when their keys are equal (one script) or their coarse keys are as below
+// (two scripts); else when
 //   - their coarse keys are equal (names/phonetic.h: consonants alike up to
 //     the class swaps spellings make) and have two classes or more, or
 //   - their keys are equal (one class, or none: "Wee" and "Wei"), or are one
 //     class each and CloseClasses ("Ewaz" / the Arabic "Awad"), or
-//   and, when neither is two joined words (JoinTokens),
 //   - both keys have 3+ classes and one is the other with one class deleted, or
 //   - both have 4+ letters and are at most one edit apart (a typo).
 // Two words that fail this never align, however their letters compare; the

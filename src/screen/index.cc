@@ -49,6 +49,19 @@ void ForEachDeletion(std::string_view s, std::string* buffer, F f) {
   }
 }
 
+// A script and a key as one string: joined_by_coarse_'s key.
+std::string_view ScriptAndKey(text::Script script, std::string_view key, std::string* buffer) {
+  buffer->assign(1, static_cast<char>('0' + static_cast<int>(script)));
+  buffer->append(key);
+  return *buffer;
+}
+
+std::string ScriptAndKey(text::Script script, std::string_view key) {
+  std::string out;
+  ScriptAndKey(script, key, &out);
+  return out;
+}
+
 }  // namespace
 
 std::unique_ptr<CandidateIndex> CandidateIndex::Build(std::vector<lists::Entity> entities,
@@ -113,14 +126,16 @@ std::unique_ptr<CandidateIndex> CandidateIndex::Build(std::vector<lists::Entity>
 std::vector<uint32_t> CandidateIndex::OrderVocabularyByKey() {
   std::vector<uint32_t> order(vocab_.size());
   for (uint32_t w = 0; w < order.size(); ++w) order[w] = w;
-  // Particles last, so that the words of one coarse key form one run.
+  // Single words first, then joined ones, then particles, so that the single
+  // words of one coarse key form one run.
   auto particle = [](const names::NameToken& t) {
     return t.role != names::TokenRole::kWord && t.role != names::TokenRole::kTitle;
   };
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     const names::NameToken &x = vocab_[a].token, &y = vocab_[b].token;
     const bool px = particle(x), py = particle(y);
-    return std::tie(px, x.coarse, x.key, x.text) < std::tie(py, y.coarse, y.key, y.text);
+    return std::tie(px, x.span, x.coarse, x.key, x.text) <
+           std::tie(py, y.span, y.coarse, y.key, y.text);
   });
   std::vector<uint32_t> new_id(vocab_.size());
   std::vector<Word> sorted;
@@ -229,12 +244,18 @@ void CandidateIndex::AddWords() {
       ForEachDeletion(token.text, &buffer,
                       [&](std::string_view d) { by_text_deletion_[Hash(d)].push_back(w); });
     }
+    if (token.span != 1) {
+      joined_by_key_[Hash(token.key)].push_back(w);
+      joined_by_coarse_[Hash(ScriptAndKey(token.script, token.coarse))].push_back(w);
+      joined_scripts_ |= 1u << static_cast<unsigned>(token.script);
+      continue;
+    }
     if (token.coarse.size() >= 2) {  // words are in coarse key order: one run each
       auto [it, added] = by_coarse_key_.try_emplace(token.coarse, w, w + 1);
       if (!added) it->second.second = w + 1;
     }
     by_key_[Hash(token.key)].push_back(w);
-    if (token.key.empty() || token.span != 1) continue;
+    if (token.key.empty()) continue;
     if (token.key.size() < kMinKeyForDeletions) continue;
     ForEachDeletion(token.key, &buffer,
                     [&](std::string_view d) { by_key_deletion_[Hash(d)].push_back(w); });
@@ -271,7 +292,8 @@ float CandidateIndex::TokenWeight(const names::NameToken& token) const {
 
 // A query word reaches listed words that (a) are spelled the same, (b) have
 // the same coarse key (class swaps such as D/T), (c) have one key class more
-// or fewer, or (d) are one letter away in spelling (typos). Calls f(w) once
+// or fewer, or (d) are one letter away in spelling (typos); and listed joined
+// words of its key. A joined query word reaches the words of its key. Calls f(w) once
 // for each.
 template <typename F>
 void CandidateIndex::ForEachNeighbour(const names::NameToken& query_token, CandidateScratch* s,
@@ -302,6 +324,16 @@ void CandidateIndex::ForEachNeighbour(const names::NameToken& query_token, Candi
     return;
   }
   const std::string& key = query_token.key;
+  // Listed joined words: of the same key, or of the same coarse key in
+  // another script.
+  add(joined_by_key_, key);
+  for (unsigned script = 0; script < 32; ++script) {
+    if ((joined_scripts_ >> script & 1) && script != static_cast<unsigned>(query_token.script)) {
+      add(joined_by_coarse_,
+          ScriptAndKey(static_cast<text::Script>(script), query_token.coarse, &buffer));
+    }
+  }
+  // Single words of the same coarse key (or key, for short ones).
   if (query_token.coarse.size() >= 2) {
     auto it = by_coarse_key_.find(query_token.coarse);
     if (it != by_coarse_key_.end()) {
@@ -315,7 +347,8 @@ void CandidateIndex::ForEachNeighbour(const names::NameToken& query_token, Candi
       }
     }
   }
-  if (query_token.span == 1 && !key.empty()) {
+  if (query_token.span != 1) return;  // joined query words: no deletions
+  if (!key.empty()) {
     // Listed keys one class longer (their deletions are filed), and one class
     // shorter, which Comparable only accepts with three classes left.
     if (key.size() >= kMinKeyForDeletions) add(by_key_deletion_, key);
@@ -324,7 +357,7 @@ void CandidateIndex::ForEachNeighbour(const names::NameToken& query_token, Candi
     }
   }
   const size_t letters = text::CountCodePoints(query_token.text);
-  if (query_token.span == 1 && letters >= kMinLettersForDeletions) {
+  if (letters >= kMinLettersForDeletions) {
     add(by_text_deletion_, query_token.text);
     ForEachDeletion(query_token.text, &buffer, [&](std::string_view d) {
       if (letters > kMinLettersForDeletions) add_text(d);  // shorter words stay comparable

@@ -204,10 +204,13 @@ class CandidateIndex {
   };
   std::unordered_map<std::string, std::vector<uint32_t>, StringHash, std::equal_to<>>
       words_by_text_;  // joined words under "\x01" + text
-  // Coarse key (of two classes or more) -> the run of vocabulary ids that have it.
+  // Coarse key (of two classes or more) -> the run of single words that have it.
   std::unordered_map<std::string, std::pair<uint32_t, uint32_t>, StringHash, std::equal_to<>>
       by_coarse_key_;
-  Neighbours by_key_;            // key (short keys, and lookups of a query key's deletions)
+  Neighbours by_key_;            // key of single words (short keys, a query key's deletions)
+  Neighbours joined_by_key_;     // key of joined words (JoinTokens)
+  Neighbours joined_by_coarse_;  // script and coarse key of joined words
+  uint32_t joined_scripts_ = 0;  // bit s: some joined word is in text::Script s
   Neighbours by_key_deletion_;   // each one-class deletion of keys of 3+ classes
   Neighbours by_text_deletion_;  // each one-letter deletion of words of 4+ letters
   Neighbours by_particle_;       // particles by canonical form (bin, abu...)

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <utility>
 
 namespace qantara::names {
@@ -64,6 +65,19 @@ TEST(CompareNames, GluedPatronymicAgainstTwoTokens) {
   // Only a patronymic joins a following word; a kunya does not (the parser splits those).
   EXPECT_FALSE(Joinable(ParseName("Abu X").tokens[0], ParseName("Abu X").tokens[1]));
   EXPECT_TRUE(Joinable(ParseName("Ould X").tokens[0], ParseName("Ould X").tokens[1]));
+}
+
+TEST(Comparable, JoinedWordsNeedTheSameKeyInOneScript) {
+  auto joined = [](const char* a, const char* b) {
+    ParsedName p = ParseName(std::string(a) + " " + b);
+    return JoinTokens(p.tokens.at(0), p.tokens.at(1));
+  };
+  auto word = [](const char* w) { return ParseName(w).tokens.at(0); };
+  EXPECT_TRUE(Comparable(joined("Wali", "Jan"), word("Walijan")));
+  // One script: a class swap (d/t) is another name, not a glued one.
+  EXPECT_FALSE(Comparable(joined("Wali", "Dan"), word("Walitan")));
+  // Across scripts the swaps are the spelling: zah is read d (Dahir) or z.
+  EXPECT_TRUE(Comparable(joined("Dahir", "Aweys"), word("\u0638\u0627\u0647\u0631\u0639\u0648\u064A\u0633")));
 }
 
 TEST(CompareNames, ParticlesMatchOnlyTheirOwnKind) {
