@@ -232,21 +232,24 @@ void CandidateIndex::AddWords() {
   }
   Flatten(name_words, &name_words_begin_, &name_words_);
 
+  // The neighbourhoods, built in node maps and then laid out flat.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_text, by_particle, by_text_deletion,
+      joined_by_key, joined_by_coarse, by_key, by_key_deletion;
   std::string buffer;
   for (uint32_t w = 0; w < vocab_.size(); ++w) {
     const names::NameToken& token = vocab_[w].token;
-    words_by_text_[token.span == 1 ? token.text : "\x01" + token.text].push_back(w);
+    by_text[Hash(token.span == 1 ? token.text : "\x01" + token.text)].push_back(w);
     if (token.role != names::TokenRole::kWord && token.role != names::TokenRole::kTitle) {
-      if (!token.particle.empty()) by_particle_[Hash(token.particle)].push_back(w);
+      if (!token.particle.empty()) by_particle[Hash(token.particle)].push_back(w);
       continue;
     }
     if (token.span == 1 && text::CountCodePoints(token.text) >= kMinLettersForDeletions) {
       ForEachDeletion(token.text, &buffer,
-                      [&](std::string_view d) { by_text_deletion_[Hash(d)].push_back(w); });
+                      [&](std::string_view d) { by_text_deletion[Hash(d)].push_back(w); });
     }
     if (token.span != 1) {
-      joined_by_key_[Hash(token.key)].push_back(w);
-      joined_by_coarse_[Hash(ScriptAndKey(token.script, token.coarse))].push_back(w);
+      joined_by_key[Hash(token.key)].push_back(w);
+      joined_by_coarse[Hash(ScriptAndKey(token.script, token.coarse))].push_back(w);
       joined_scripts_ |= 1u << static_cast<unsigned>(token.script);
       continue;
     }
@@ -254,12 +257,24 @@ void CandidateIndex::AddWords() {
       auto [it, added] = by_coarse_key_.try_emplace(token.coarse, w, w + 1);
       if (!added) it->second.second = w + 1;
     }
-    by_key_[Hash(token.key)].push_back(w);
+    by_key[Hash(token.key)].push_back(w);
     if (token.key.empty()) continue;
     if (token.key.size() < kMinKeyForDeletions) continue;
     ForEachDeletion(token.key, &buffer,
-                    [&](std::string_view d) { by_key_deletion_[Hash(d)].push_back(w); });
+                    [&](std::string_view d) { by_key_deletion[Hash(d)].push_back(w); });
   }
+  // Each node map is freed as soon as it is laid out (peak memory).
+  auto lay_out = [](std::unordered_map<uint64_t, std::vector<uint32_t>>* lists, FlatPostings* to) {
+    *to = FlatPostings(*lists);
+    std::unordered_map<uint64_t, std::vector<uint32_t>>().swap(*lists);
+  };
+  lay_out(&by_text, &by_text_);
+  lay_out(&by_particle, &by_particle_);
+  lay_out(&by_text_deletion, &by_text_deletion_);
+  lay_out(&joined_by_key, &joined_by_key_);
+  lay_out(&joined_by_coarse, &joined_by_coarse_);
+  lay_out(&by_key, &by_key_);
+  lay_out(&by_key_deletion, &by_key_deletion_);
   name_weight_.assign(names_.size(), NameWeight());
   for (uint32_t n = 0; n < names_.size(); ++n) {
     IndexedName& name = names_[n];
@@ -304,16 +319,10 @@ void CandidateIndex::ForEachNeighbour(const names::NameToken& query_token, Candi
     s->word_seen_[w] = stamp;
     f(w);
   };
-  auto add = [&](const Neighbours& map, std::string_view key) {
-    auto it = map.find(Hash(key));
-    if (it == map.end()) return;
-    for (uint32_t w : it->second) visit(w);
+  auto add = [&](const FlatPostings& map, std::string_view key) {
+    for (uint32_t w : map.Find(Hash(key))) visit(w);
   };
-  auto add_text = [&](std::string_view text) {
-    auto it = words_by_text_.find(text);
-    if (it == words_by_text_.end()) return;
-    for (uint32_t w : it->second) visit(w);
-  };
+  auto add_text = [&](std::string_view text) { add(by_text_, text); };
   std::string& buffer = s->buffer_;
   add_text(query_token.text);
   buffer.assign("\x01");

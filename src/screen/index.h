@@ -25,6 +25,7 @@
 #include "lists/entity.h"
 #include "names/compare.h"
 #include "names/name.h"
+#include "screen/flat_postings.h"
 
 namespace qantara::screen {
 
@@ -194,26 +195,24 @@ class CandidateIndex {
     float particles = 0;  // sum of the weights of particles (not words, not titles)
   };
   std::vector<NameWeight> name_weight_;
-  // Neighbourhoods of a word, by 64-bit hash of the string (a collision only
-  // adds a word that the similarity filter then drops):
-  using Neighbours = std::unordered_map<uint64_t, std::vector<uint32_t>>;
   // Hashing and comparing string_views (C++20 heterogeneous lookup).
   struct StringHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  std::unordered_map<std::string, std::vector<uint32_t>, StringHash, std::equal_to<>>
-      words_by_text_;  // joined words under "\x01" + text
+  // Neighbourhoods of a word, by 64-bit hash of the string (a collision only
+  // adds a word that the similarity filter then drops):
+  FlatPostings by_text_;  // spelling (joined words under "\x01" + text)
   // Coarse key (of two classes or more) -> the run of single words that have it.
   std::unordered_map<std::string, std::pair<uint32_t, uint32_t>, StringHash, std::equal_to<>>
       by_coarse_key_;
-  Neighbours by_key_;            // key of single words (short keys, a query key's deletions)
-  Neighbours joined_by_key_;     // key of joined words (JoinTokens)
-  Neighbours joined_by_coarse_;  // script and coarse key of joined words
-  uint32_t joined_scripts_ = 0;  // bit s: some joined word is in text::Script s
-  Neighbours by_key_deletion_;   // each one-class deletion of keys of 3+ classes
-  Neighbours by_text_deletion_;  // each one-letter deletion of words of 4+ letters
-  Neighbours by_particle_;       // particles by canonical form (bin, abu...)
+  FlatPostings by_key_;            // key of single words (short keys, a query key's deletions)
+  FlatPostings joined_by_key_;     // key of joined words (JoinTokens)
+  FlatPostings joined_by_coarse_;  // script and coarse key of joined words
+  uint32_t joined_scripts_ = 0;    // bit s: some joined word is in text::Script s
+  FlatPostings by_key_deletion_;   // each one-class deletion of keys of 3+ classes
+  FlatPostings by_text_deletion_;  // each one-letter deletion of words of 4+ letters
+  FlatPostings by_particle_;       // particles by canonical form (bin, abu...)
   std::unordered_map<std::string, uint32_t> key_name_count_;  // names containing a word of this key
   float max_idf_ = 1.0f;
 };
