@@ -187,6 +187,23 @@ NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate) 
 
 NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate,
                           const TokenSimilarityResult* known) {
+  NameEvidence evidence = AlignOneToOne(query, candidate, known);
+  AlignJoined(query, candidate, &evidence);
+  return evidence;
+}
+
+namespace {
+
+void SortByQueryToken(NameEvidence* evidence) {
+  // Query tokens are in one pair at most: the order is total.
+  std::sort(evidence->pairs.begin(), evidence->pairs.end(),
+            [](const AlignedPair& x, const AlignedPair& y) { return x.query_begin < y.query_begin; });
+}
+
+}  // namespace
+
+NameEvidence AlignOneToOne(const ParsedName& query, const ParsedName& candidate,
+                           const TokenSimilarityResult* known) {
   const size_t nq = std::min(query.tokens.size(), kMaxNameTokens);
   const size_t nc = std::min(candidate.tokens.size(), kMaxNameTokens);
   struct Cell {
@@ -209,47 +226,56 @@ NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate,
     if (x.sim != y.sim) return x.sim > y.sim;
     return x.q != y.q ? x.q < y.q : x.c < y.c;
   });
-  std::array<int, kMaxNameTokens> q_pair, c_pair;  // index into evidence.pairs, or -1
-  q_pair.fill(-1);
-  c_pair.fill(-1);
+  std::array<bool, kMaxNameTokens> q_aligned{}, c_aligned{};
   NameEvidence evidence;
   for (size_t k = 0; k < n; ++k) {
     const Cell& cell = cells[k];
-    if (q_pair[cell.q] >= 0 || c_pair[cell.c] >= 0) continue;
-    q_pair[cell.q] = c_pair[cell.c] = static_cast<int>(evidence.pairs.size());
+    if (q_aligned[cell.q] || c_aligned[cell.c]) continue;
+    q_aligned[cell.q] = c_aligned[cell.c] = true;
     evidence.pairs.push_back({cell.q, static_cast<uint8_t>(cell.q + 1), cell.c,
                               static_cast<uint8_t>(cell.c + 1), cell.sim, cell.measure});
   }
-  // Second pass: one unaligned token against two adjacent unaligned tokens.
+  SortByQueryToken(&evidence);
+  return evidence;
+}
+
+void AlignJoined(const ParsedName& query, const ParsedName& candidate, NameEvidence* evidence) {
+  const size_t nq = std::min(query.tokens.size(), kMaxNameTokens);
+  const size_t nc = std::min(candidate.tokens.size(), kMaxNameTokens);
+  std::array<bool, kMaxNameTokens> q_aligned{}, c_aligned{};
+  for (const AlignedPair& p : evidence->pairs) {
+    for (size_t i = p.query_begin; i < p.query_end; ++i) q_aligned[i] = true;
+    for (size_t j = p.candidate_begin; j < p.candidate_end; ++j) c_aligned[j] = true;
+  }
+  const size_t before = evidence->pairs.size();
+  // One unaligned token against two adjacent unaligned tokens.
   for (size_t i = 0; i < nq; ++i) {
-    if (q_pair[i] >= 0) continue;
+    if (q_aligned[i]) continue;
     for (size_t j = 0; j + 1 < nc; ++j) {
-      if (c_pair[j] >= 0 || c_pair[j + 1] >= 0) continue;
+      if (c_aligned[j] || c_aligned[j + 1]) continue;
       double sim = JoinedSimilarity(query.tokens[i], candidate.tokens[j], candidate.tokens[j + 1]);
       if (sim < kMinPairSimilarity) continue;
-      q_pair[i] = c_pair[j] = c_pair[j + 1] = static_cast<int>(evidence.pairs.size());
-      evidence.pairs.push_back({static_cast<uint8_t>(i), static_cast<uint8_t>(i + 1),
+      q_aligned[i] = c_aligned[j] = c_aligned[j + 1] = true;
+      evidence->pairs.push_back({static_cast<uint8_t>(i), static_cast<uint8_t>(i + 1),
                                 static_cast<uint8_t>(j), static_cast<uint8_t>(j + 2),
                                 static_cast<float>(sim), Measure::kSound});
       break;
     }
   }
   for (size_t j = 0; j < nc; ++j) {
-    if (c_pair[j] >= 0) continue;
+    if (c_aligned[j]) continue;
     for (size_t i = 0; i + 1 < nq; ++i) {
-      if (q_pair[i] >= 0 || q_pair[i + 1] >= 0) continue;
+      if (q_aligned[i] || q_aligned[i + 1]) continue;
       double sim = JoinedSimilarity(candidate.tokens[j], query.tokens[i], query.tokens[i + 1]);
       if (sim < kMinPairSimilarity) continue;
-      q_pair[i] = q_pair[i + 1] = c_pair[j] = static_cast<int>(evidence.pairs.size());
-      evidence.pairs.push_back({static_cast<uint8_t>(i), static_cast<uint8_t>(i + 2),
+      q_aligned[i] = q_aligned[i + 1] = c_aligned[j] = true;
+      evidence->pairs.push_back({static_cast<uint8_t>(i), static_cast<uint8_t>(i + 2),
                                 static_cast<uint8_t>(j), static_cast<uint8_t>(j + 1),
                                 static_cast<float>(sim), Measure::kSound});
       break;
     }
   }
-  std::sort(evidence.pairs.begin(), evidence.pairs.end(),
-            [](const AlignedPair& x, const AlignedPair& y) { return x.query_begin < y.query_begin; });
-  return evidence;
+  if (evidence->pairs.size() != before) SortByQueryToken(evidence);
 }
 
 }  // namespace qantara::names

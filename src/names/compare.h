@@ -99,6 +99,13 @@ NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate);
 NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate,
                           const TokenSimilarityResult* known);
 
+// CompareNames in its two steps, for callers that can stop after the first
+// (the second only aligns tokens the first left unaligned): the one-to-one
+// alignment, then the two-to-one merges. Together they give CompareNames.
+NameEvidence AlignOneToOne(const ParsedName& query, const ParsedName& candidate,
+                           const TokenSimilarityResult* known);
+void AlignJoined(const ParsedName& query, const ParsedName& candidate, NameEvidence* evidence);
+
 }  // namespace qantara::names
 
 #endif  // QANTARA_NAMES_COMPARE_H_

@@ -10,6 +10,7 @@
 #include "screen/score_model.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -92,6 +93,33 @@ double ScoreName(const names::ParsedName& query, const std::vector<float>& query
     }
   }
   return std::clamp(score, 0.0, 1.0);
+}
+
+double MaxNameScore(const std::vector<float>& query_weights, const IndexedName& listed,
+                    const names::NameEvidence& evidence) {
+  std::array<bool, names::kMaxNameTokens> query_aligned{}, listed_aligned{};
+  double query_total = 0, query_matched = 0, listed_matched = 0;
+  for (const names::AlignedPair& p : evidence.pairs) {
+    const double credit = PairCredit(p.similarity);
+    for (size_t i = p.query_begin; i < p.query_end; ++i) {
+      query_matched += credit * query_weights[i];
+      query_aligned[i] = true;
+    }
+    for (size_t j = p.candidate_begin; j < p.candidate_end; ++j) {
+      listed_matched += credit * listed.weights[j];
+      listed_aligned[j] = true;
+    }
+  }
+  for (size_t i = 0; i < query_weights.size(); ++i) {
+    query_total += query_weights[i];
+    if (i < names::kMaxNameTokens && !query_aligned[i]) query_matched += query_weights[i];
+  }
+  for (size_t j = 0; j < listed.weights.size() && j < names::kMaxNameTokens; ++j) {
+    if (!listed_aligned[j]) listed_matched += listed.weights[j];
+  }
+  double query_share = query_total > 0 ? query_matched / query_total : 0;
+  double listed_share = listed.total_weight > 0 ? listed_matched / listed.total_weight : 0;
+  return CombineShares(query_share, listed_share);
 }
 
 double MaxQualifierBonus(const Query& query) {

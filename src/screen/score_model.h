@@ -70,6 +70,12 @@ double ScoreName(const names::ParsedName& query, const std::vector<float>& query
                  const IndexedName& listed, const names::NameEvidence& evidence,
                  Explanation* explanation);
 
+// The most ScoreName can give once names::AlignJoined has aligned some of
+// the tokens `evidence` (from names::AlignOneToOne) leaves unaligned: those
+// tokens counted in full (bounds pruning: the joined pass is rarely needed).
+double MaxNameScore(const std::vector<float>& query_weights, const IndexedName& listed,
+                    const names::NameEvidence& evidence);
+
 // The most the qualifiers present in `query` can raise a score (bounds pruning).
 double MaxQualifierBonus(const Query& query);
 

@@ -70,8 +70,11 @@ Result<ScreenResult> Screener::Screen(const Query& query, ScreenScratch* scratch
     // the explanation (strings) only for names that can match.
     index_->TokenSimilarities(parsed, c.name, !options_.brute_force, &scratch->candidates,
                               &scratch->similarities);
-    const names::NameEvidence evidence =
-        names::CompareNames(parsed, listed.parsed, scratch->similarities.data());
+    names::NameEvidence evidence =
+        names::AlignOneToOne(parsed, listed.parsed, scratch->similarities.data());
+    // The joined pass only for names it could lift to a match.
+    if (MaxNameScore(weights, listed, evidence) + 1e-9 < needed) continue;
+    names::AlignJoined(parsed, listed.parsed, &evidence);
     double name_score = ScoreName(parsed, weights, listed, evidence, nullptr);
     if (name_score < needed) continue;
     Explanation explanation;
