@@ -19,8 +19,8 @@ namespace qantara::screen {
 
 struct ScreenOptions {
   // Matches scoring below this are not returned. Chosen by eval/ (see
-  // docs/score_model.md): the lowest value that keeps benign names flagged
-  // under 1 % while keeping cross-script recall.
+  // docs/score_model.md): of the values that keep benign names flagged under
+  // 1 %, the highest that keeps the best cross-script recall.
   double threshold = 0.76;
   // At most this many matches per query (best first).
   size_t top_k = 5;
