@@ -389,22 +389,31 @@ const std::vector<CandidateScratch::Similar>& CandidateIndex::SimilarWords(
   return similar;
 }
 
-void CandidateIndex::AddQueryWord(const names::NameToken& token, int position, bool gather,
-                                  uint32_t token_stamp, CandidateScratch* s) const {
-  auto update = [&](uint32_t n, CandidateScratch::NameState& state, float sim,
-                    float listed_weight) {
-    if (state.token_stamp != token_stamp) {
-      state.token_stamp = token_stamp;
-      state.token_best = sim;
-      state.token_best_weight = listed_weight;
-      s->token_touched_.push_back(n);
-    } else {  // keep both maxima: their product bounds any one word's share
-      state.token_best = std::max(state.token_best, sim);
-      state.token_best_weight = std::max(state.token_best_weight, listed_weight);
+void CandidateIndex::AddQueryWord(const names::NameToken& token, int position, bool pair,
+                                  bool gather, float (*credit)(float),
+                                  CandidateScratch* s) const {
+  // What name n is known to share with this query: per query position, the
+  // best credit of a listed word aligned with it (a joined pair's credit
+  // counts for both its words), and the most listed weight that alignment
+  // covers. Positions, not sums: a word and the pair it is part of are
+  // alternatives, never both.
+  const size_t width = s->coverage_width_;
+  auto update = [&](uint32_t n, float pair_credit, float listed_weight) {
+    CandidateScratch::NameState& state = s->names_[n];
+    if (state.total_stamp != s->query_stamp_) {
+      state.total_stamp = s->query_stamp_;
+      state.slot = static_cast<uint32_t>(s->coverage_.size());
+      s->coverage_.resize(s->coverage_.size() + 2 * width, 0.0f);
+      s->touched_.push_back(n);
     }
+    float* query_credit = s->coverage_.data() + state.slot;
+    float* listed = query_credit + width;
+    query_credit[position] = std::max(query_credit[position], pair_credit);
+    if (pair) query_credit[position + 1] = std::max(query_credit[position + 1], pair_credit);
+    listed[position] = std::max(listed[position], pair_credit * listed_weight);
   };
-  // Whether what this token is like is kept for scoring (bit `keep` of Known::mask).
-  const bool kept = position >= 0 && static_cast<size_t>(position) < CandidateScratch::kKnownTokens;
+  // Whether what this token is like is kept for scoring (bit `position` of Known::mask).
+  const bool kept = !pair && static_cast<size_t>(position) < CandidateScratch::kKnownTokens;
   const uint8_t bit = kept ? static_cast<uint8_t>(1u << position) : 0;
   if (kept) s->known_kept_[position] = true;
   // With few names gathered, a non-gathering word is compared with their words
@@ -427,10 +436,10 @@ void CandidateIndex::AddQueryWord(const names::NameToken& token, int position, b
     if (gather || !kept || postings <= s->touched_.size() * 4) {
       for (const auto& w : similar) {
         const float listed_weight = word_weight_[w.word];
+        const float pair_credit = credit(w.similarity);
         for (uint32_t n : Postings(w.word)) {
-          CandidateScratch::NameState& state = s->names_[n];
-          if (gather || state.total_stamp == s->query_stamp_) {
-            update(n, state, w.similarity, listed_weight);
+          if (gather || s->names_[n].total_stamp == s->query_stamp_) {
+            update(n, pair_credit, listed_weight);
           }
         }
       }
@@ -456,7 +465,7 @@ void CandidateIndex::AddQueryWord(const names::NameToken& token, int position, b
         if (!k || !(k->mask & bit)) continue;
         sim = k->similarity[position];
       }
-      if (sim >= names::kMinPairSimilarity) update(n, s->names_[n], sim, word_weight_[word]);
+      if (sim >= names::kMinPairSimilarity) update(n, credit(sim), word_weight_[word]);
     }
   }
 }
@@ -547,6 +556,8 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
   s->known_count_ = 0;
   s->query_stamp_ = ++s->stamp_;
   s->touched_.clear();
+  s->coverage_.clear();
+  s->coverage_width_ = query.tokens.size();
   // Rarest words first. A name first reached by word k can cover at most the
   // weight of words k.. and the particles: once that is below the coverage a
   // match needs, later words only add to names already gathered.
@@ -562,36 +573,19 @@ const std::vector<uint32_t>& CandidateIndex::Accumulate(const names::ParsedName&
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return query_weights[a] > query_weights[b]; });
-  auto add = [&](const names::NameToken& token, int position, float weight, bool gather) {
-    const uint32_t token_stamp = ++s->stamp_;
-    s->token_touched_.clear();
-    AddQueryWord(token, position, gather, token_stamp, s);
-    for (uint32_t n : s->token_touched_) {
-      CandidateScratch::NameState& state = s->names_[n];
-      if (state.total_stamp != s->query_stamp_) {
-        state.total_stamp = s->query_stamp_;
-        state.total = 0;
-        state.listed = 0;
-        s->touched_.push_back(n);
-      }
-      float c = credit(state.token_best);
-      state.total += weight * c;
-      state.listed += state.token_best_weight * c;
-    }
-  };
   // Adjacent query words joined ("Wali Jan" against a listed "Walijan") first:
   // they are rare spellings and may be all a listed name shares with the query.
   for (size_t i = 0; i + 1 < query.tokens.size(); ++i) {
     const names::NameToken &a = query.tokens[i], &b = query.tokens[i + 1];
     if (names::Joinable(a, b)) {
-      add(names::JoinTokens(a, b), -1, query_weights[i] + query_weights[i + 1], true);
+      AddQueryWord(names::JoinTokens(a, b), static_cast<int>(i), true, true, credit, s);
     }
   }
   float remaining = total - particles;
   for (size_t i : order) {
     const bool gather = total > 0 && (remaining + particles) / total >= min_query_coverage;
     remaining -= query_weights[i];
-    add(query.tokens[i], static_cast<int>(i), query_weights[i], gather);
+    AddQueryWord(query.tokens[i], static_cast<int>(i), false, gather, credit, s);
   }
   return s->touched_;
 }

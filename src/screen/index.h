@@ -54,17 +54,18 @@ class CandidateScratch {
 
  private:
   friend class CandidateIndex;
-  // Per listed name, in one record so that a posting costs one cache miss.
+  // Per listed name: whether the current query touched it, and where its
+  // coverage is: coverage_[slot + i] the best credit of a listed word aligned
+  // with query token i, coverage_[slot + width + i] the most listed weight
+  // such an alignment covers (width = coverage_width_, the query's tokens).
   struct NameState {
-    uint32_t total_stamp = 0;  // query_stamp_ when total and listed are this query's
-    uint32_t token_stamp = 0;  // the current query token's stamp when token_best* are its
-    float total = 0;           // accumulated weighted similarity, query side
-    float listed = 0;          // accumulated weighted similarity, listed side
-    float token_best = 0;      // best similarity for the current query token
-    float token_best_weight = 0;  // highest weight of a listed word that the token matched
+    uint32_t total_stamp = 0;  // query_stamp_ when slot is this query's
+    uint32_t slot = 0;
   };
   std::vector<NameState> names_;
-  std::vector<uint32_t> touched_, token_touched_;
+  std::vector<float> coverage_;
+  size_t coverage_width_ = 0;
+  std::vector<uint32_t> touched_;
   std::vector<uint32_t> word_seen_;  // per vocabulary word: stamp of the last visit
   std::string buffer_;               // deletions of the query word
   // What the first kKnownTokens query tokens are known to be like against
@@ -165,12 +166,12 @@ class CandidateIndex {
                                           const std::vector<float>& query_weights,
                                           float (*credit)(float), float min_query_coverage,
                                           CandidateScratch* s) const;
-  // Adds `token`'s best similarity to the names it matches: new names when
-  // `gather`, else only names already touched.
-  // `position` is the token's index in the query (what known_ is kept
-  // for), or -1 for two query words joined.
-  void AddQueryWord(const names::NameToken& token, int position, bool gather,
-                    uint32_t token_stamp, CandidateScratch* s) const;
+  // Adds what `token` shares with the names it reaches to their coverage: new
+  // names when `gather`, else only names already touched. `position` is the
+  // token's index in the query; `pair`: the token is query tokens `position`
+  // and `position + 1` joined.
+  void AddQueryWord(const names::NameToken& token, int position, bool pair, bool gather,
+                    float (*credit)(float), CandidateScratch* s) const;
   void AddWords();
   std::vector<uint32_t> OrderVocabularyByKey();
   static std::string Identity(const names::NameToken& t);
@@ -230,11 +231,21 @@ void CandidateIndex::Candidates(const names::ParsedName& query,
     if (!Searched(query, i)) query_particles += query_weights[i];
   }
   if (query_weight <= 0) return;
+  const size_t width = query.tokens.size();
+  std::array<bool, names::kMaxNameTokens> searched{};
+  for (size_t i = 0; i < width; ++i) searched[i] = Searched(query, i);
   for (uint32_t n : Accumulate(query, query_weights, credit, min_query_coverage, s)) {
     const NameWeight& weight = name_weight_[n];
-    const CandidateScratch::NameState& state = s->names_[n];
-    Candidate c{n, std::min(1.0f, (state.total + query_particles) / query_weight),
-                std::min(1.0f, (state.listed + weight.particles) / weight.total)};
+    const float* query_credit = s->coverage_.data() + s->names_[n].slot;
+    const float* listed_covered = query_credit + width;
+    // Particles (not searched) count as matched on both sides.
+    float query_matched = query_particles, listed_matched = weight.particles;
+    for (size_t i = 0; i < width; ++i) {
+      if (searched[i]) query_matched += query_weights[i] * query_credit[i];
+      listed_matched += listed_covered[i];
+    }
+    Candidate c{n, std::min(1.0f, query_matched / query_weight),
+                std::min(1.0f, listed_matched / weight.total)};
     if (rank(c.query_coverage, c.listed_coverage) >= min_rank) out->push_back(c);
   }
   auto better = [&](const Candidate& a, const Candidate& b) {
