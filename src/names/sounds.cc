@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 #include <vector>
@@ -216,9 +218,14 @@ float SubstituteCost(char a, char b, bool cross) {
 }
 
 // Substitution and deletion costs for every pair of symbols, computed once.
+// Costs are kept in twentieths (every cost above is a multiple of 0.05): the
+// table then adds and compares integers, exactly and faster than floats.
+constexpr int kUnitsPerCost = 20;
+int Units(float cost) { return static_cast<int>(std::lround(cost * kUnitsPerCost)); }
+
 struct CostTables {
-  std::array<std::array<float, 128>, 128> substitute[2];
-  std::array<float, 128> remove[2];
+  std::array<std::array<int32_t, 128>, 128> substitute[2];
+  std::array<int32_t, 128> remove[2];
   // Whether a first (or last) symbol x common to both sequences can be
   // matched with itself without losing the cheapest alignment: true when,
   // for every y, removing y costs no more than turning it into x and removing
@@ -230,9 +237,10 @@ struct CostTables {
   CostTables() {
     for (int cross = 0; cross < 2; ++cross) {
       for (int a = 0; a < 128; ++a) {
-        remove[cross][a] = DeleteCost(static_cast<char>(a), cross);
+        remove[cross][a] = Units(DeleteCost(static_cast<char>(a), cross));
         for (int b = 0; b < 128; ++b) {
-          substitute[cross][a][b] = SubstituteCost(static_cast<char>(a), static_cast<char>(b), cross);
+          substitute[cross][a][b] =
+              Units(SubstituteCost(static_cast<char>(a), static_cast<char>(b), cross));
         }
       }
       for (int x = 0; x < 128; ++x) {
@@ -252,9 +260,10 @@ const CostTables& Costs() {
   return *t;
 }
 
-float Weight(std::string_view s, bool cross) {
-  float w = 0;
-  for (char c : s) w += IsVowelSymbol(c) ? (IsLong(c) ? 0.5f : (cross ? 0.25f : 0.5f)) : 1.0f;
+// In cost units (twentieths).
+int Weight(std::string_view s, bool cross) {
+  int w = 0;
+  for (char c : s) w += IsVowelSymbol(c) ? (IsLong(c) ? 10 : (cross ? 5 : 10)) : 20;
   return w;
 }
 
@@ -286,7 +295,7 @@ double Similarity(std::string_view a, std::string_view b, bool cross, double flo
   constexpr size_t kMax = 64;
   a = a.substr(0, kMax);
   b = b.substr(0, kMax);
-  float norm = std::max(Weight(a, cross), Weight(b, cross));
+  const int norm = std::max(Weight(a, cross), Weight(b, cross));
   if (norm <= 0) return 0.0;
   if (!shortcuts) floor = 0;
   // A common first (or last) symbol x that CostTables::strippable allows is
@@ -306,19 +315,19 @@ double Similarity(std::string_view a, std::string_view b, bool cross, double flo
   }
   const auto& remove = costs.remove[cross];
   const auto& substitute = costs.substitute[cross];
-  std::array<float, kMax + 1> row;
+  std::array<int32_t, kMax + 1> row;
   row[0] = 0;
   for (size_t j = 1; j <= b.size(); ++j) row[j] = row[j - 1] + remove[b[j - 1] & 0x7F];
   for (size_t i = 1; i <= a.size(); ++i) {
     const int ca = a[i - 1] & 0x7F;
-    const float remove_a = remove[ca];
+    const int32_t remove_a = remove[ca];
     const auto& sub_row = substitute[ca];
-    float diagonal = row[0];
+    int32_t diagonal = row[0];
     row[0] += remove_a;
-    float row_min = row[0];
+    int32_t row_min = row[0];
     for (size_t j = 1; j <= b.size(); ++j) {
       const int cb = b[j - 1] & 0x7F;
-      float up = row[j];
+      const int32_t up = row[j];
       row[j] = std::min({up + remove_a, row[j - 1] + remove[cb], diagonal + sub_row[cb]});
       row_min = std::min(row_min, row[j]);
       diagonal = up;
@@ -326,7 +335,7 @@ double Similarity(std::string_view a, std::string_view b, bool cross, double flo
     // Costs never fall along a row: once all exceed what `floor` allows, stop.
     if (floor > 0 && row_min > (1.0 - floor) * norm) return 0.0;
   }
-  return std::max(0.0, 1.0 - row[b.size()] / norm);
+  return std::max(0.0, 1.0 - static_cast<double>(row[b.size()]) / norm);
 }
 
 }  // namespace
