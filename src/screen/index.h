@@ -139,6 +139,11 @@ class CandidateIndex {
   // found). `rank(q, l)` orders the names (higher first); those ranking below
   // `min_rank` are dropped, and at most `limit` are kept.
   // Thread-safe for concurrent callers with distinct scratch objects.
+  template <typename Rank>
+  void Candidates(const names::ParsedName& query, const std::vector<float>& query_weights,
+                  float (*credit)(float), float min_query_coverage, Rank rank, float min_rank,
+                  size_t limit, CandidateScratch* scratch, std::vector<Candidate>* out) const;
+
   // out[i * nc + j] = names::TokenSimilarity(query.tokens[i], listed token j)
   // for listed name `name`, nq and nc capped as names::CompareNames caps them;
   // read from what Candidates() found out about this query when `gathered`
@@ -147,11 +152,6 @@ class CandidateIndex {
   void TokenSimilarities(const names::ParsedName& query, uint32_t name, bool gathered,
                          CandidateScratch* scratch,
                          std::vector<names::TokenSimilarityResult>* out) const;
-
-  template <typename Rank>
-  void Candidates(const names::ParsedName& query, const std::vector<float>& query_weights,
-                  float (*credit)(float), float min_query_coverage, Rank rank, float min_rank,
-                  size_t limit, CandidateScratch* scratch, std::vector<Candidate>* out) const;
 
  private:
   struct Word {

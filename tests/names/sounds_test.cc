@@ -74,7 +74,9 @@ TEST(SoundSimilarity, ShortcutsAgreeWithTheWholeTable) {
       double reference = SoundSimilarityReference(a, b, cross);
       EXPECT_NEAR(SoundSimilarity(a, b, cross), reference, 1e-6) << a << " / " << b << " " << cross;
       double floored = SoundSimilarity(a, b, cross, 0.7);
-      if (reference >= 0.7) EXPECT_NEAR(floored, reference, 1e-6) << a << " / " << b;
+      if (reference >= 0.7) {
+        EXPECT_NEAR(floored, reference, 1e-6) << a << " / " << b;
+      }
     }
   }
 }

@@ -79,7 +79,9 @@ TEST_P(IndexedEqualsBruteForce, OnRandomAndCuratedQueries) {
     for (size_t i = 0; i < a.size(); ++i) {
       EXPECT_NEAR(a[i].second, b[i].second, 1e-9) << q << " rank " << i;
       // Equal scores may come in either order only if tied.
-      if (a[i].first != b[i].first) EXPECT_NEAR(a[i].second, b[i].second, 1e-12) << q;
+      if (a[i].first != b[i].first) {
+        EXPECT_NEAR(a[i].second, b[i].second, 1e-12) << q;
+      }
     }
   }
 }
