@@ -21,7 +21,7 @@ struct LabelledQuery {
   std::vector<std::string> expected;  // entity ids; empty when the name is not listed
   // A top match whose listed name is this one (same words) also counts as right: lists
   // carry one person several times (UN and OFAC), and no engine can tell them apart.
-  std::string source_name;
+  std::string source_name = {};
 };
 
 // Spelling variants of a Latin name: a transliteration swap (ou/u, ee/i,
