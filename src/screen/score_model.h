@@ -21,7 +21,7 @@ namespace qantara::screen {
 
 // Bump the version whenever any score changes for some input.
 inline constexpr std::string_view kScoreModel = "qantara-name-qualifiers";
-inline constexpr int kScoreModelVersion = 1;
+inline constexpr int kScoreModelVersion = 2;  // docs/score_model.md lists the changes
 
 // The share of the name score that comes from the query's side of the
 // alignment; the rest comes from the listed name's side.
