@@ -199,15 +199,29 @@ void JoinKey(std::string_view key, std::string* joined) {
   }
 }
 
+// Whether an Arabic letter never joins the letter after it (alef, dal, thal,
+// reh, zain, waw, hamza): a space after it is invisible, and so often left out.
+bool NonJoining(std::string_view word_before) {
+  size_t pos = word_before.size();
+  while (pos > 0 && (static_cast<unsigned char>(word_before[pos - 1]) & 0xC0) == 0x80) --pos;
+  if (pos == 0) return false;
+  size_t at = pos - 1;
+  const char32_t c = text::DecodeUtf8(word_before, &at);
+  return c == 0x0627 || c == 0x062F || c == 0x0630 || c == 0x0631 || c == 0x0632 ||
+         c == 0x0648 || c == 0x0621;
+}
+
 // An Arabic word with "abd" glued to its end, before another word, is two
-// words: "muhammadabd al-basir" is Muhammad Abd al-Basir. Three letters
-// before it at least: "ma'bad" (a name) ends in the same letters.
+// words when the letter before abd does not join it (the missing space does
+// not show): "muhammadabd al-basir" is Muhammad Abd al-Basir. Three letters
+// before it at least; "mustabid" (joined) or "ma'bad" stay whole.
 std::vector<std::string_view> SplitGluedAbd(std::vector<std::string_view> parts) {
   std::vector<std::string_view> out;
   for (size_t i = 0; i < parts.size(); ++i) {
     std::string_view part = parts[i];
+    const std::string_view before = part.substr(0, part.size() - std::min(part.size(), kArabicAbd.size()));
     if (i + 1 < parts.size() && part.size() > kArabicAbd.size() && part.ends_with(kArabicAbd) &&
-        text::CountCodePoints(part.substr(0, part.size() - kArabicAbd.size())) >= 3) {
+        text::CountCodePoints(before) >= 3 && NonJoining(before)) {
       out.push_back(part.substr(0, part.size() - kArabicAbd.size()));
       out.push_back(part.substr(part.size() - kArabicAbd.size()));
       continue;

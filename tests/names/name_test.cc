@@ -65,13 +65,18 @@ TEST(ParseName, GluedPatronymicWithArticleIsSplit) {
 }
 
 TEST(ParseName, ArabicAbdGluedToThePreviousWord) {
-  // "Harun" + "abd" glued, then "al-Warith": Harun Abd al-Warith.
-  ParsedName p = ParseName("\u0647\u0627\u0631\u0648\u0646\u0639\u0628\u062F "
+  // "Mansur" (ending in reh, which never joins) + "abd" glued, then
+  // "al-Warith": Mansur Abd al-Warith, the missing space invisible.
+  ParsedName p = ParseName("\u0645\u0646\u0635\u0648\u0631\u0639\u0628\u062F "
                            "\u0627\u0644\u0648\u0627\u0631\u062B");
   ASSERT_EQ(p.tokens.size(), 2u);
   EXPECT_EQ(p.tokens[1].key, ParseName("Abdul Warith").tokens.at(0).key);
+  // After a joining letter the word is whole: "mustabid" (taa joins ayn).
+  EXPECT_EQ(ParseName("\u0645\u0633\u062A\u0639\u0628\u062F \u0633\u0627\u0644\u0645").tokens.at(0).text,
+            "\u0645\u0633\u062A\u0639\u0628\u062F");
   // Ma'bad (a name) ends in the same three letters and stays whole.
-  EXPECT_EQ(ParseName("\u0645\u0639\u0628\u062F \u0633\u0627\u0644\u0645").tokens.size(), 2u);
+  EXPECT_EQ(ParseName("\u0645\u0639\u0628\u062F \u0633\u0627\u0644\u0645").tokens.at(0).text,
+            "\u0645\u0639\u0628\u062F");
 }
 
 TEST(ParseName, StandaloneArticleBeforeItsWord) {
