@@ -16,3 +16,6 @@ build/qantara screen --list data/sample_list.jsonl --input data/sample_queries.j
 echo
 echo "== qantara match 'Abou Hamza El Foulani' --list data/sample_list.jsonl"
 build/qantara match "Abou Hamza El Foulani" --list data/sample_list.jsonl
+echo
+echo "== qantara read data/articles --list data/sample_list.jsonl"
+build/qantara read data/articles --list data/sample_list.jsonl

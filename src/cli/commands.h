@@ -11,6 +11,8 @@ namespace qantara::cli {
 void AddListsCommand(CLI::App& app, int* exit_code);
 void AddScreenCommand(CLI::App& app, int* exit_code);
 void AddMatchCommand(CLI::App& app, int* exit_code);
+void AddReadCommand(CLI::App& app, int* exit_code);
+void AddSearchCommand(CLI::App& app, int* exit_code);
 
 }  // namespace qantara::cli
 

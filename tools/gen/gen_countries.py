@@ -17,6 +17,9 @@ Usage: python3 tools/gen/gen_countries.py [--check]
 import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_common import c_literal, write_or_check  # noqa: E402
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -36,16 +39,6 @@ def fold(name):
     return s
 
 
-def c_literal(s):
-    out = []
-    for b in s.encode("utf-8"):
-        if b in (0x22, 0x5C):
-            out.append("\\" + chr(b))
-        elif 0x20 <= b < 0x7F:
-            out.append(chr(b))
-        else:
-            out.append("\\%03o" % b)
-    return '"' + "".join(out) + '"'
 
 
 def read_table(path):
@@ -83,19 +76,7 @@ def render(rows):
 
 
 def main():
-    text = render(read_table(SRC))
-    if "--check" in sys.argv[1:]:
-        try:
-            with open(OUT, encoding="utf-8") as f:
-                current = f.read()
-        except FileNotFoundError:
-            current = None
-        if current != text:
-            sys.exit(f"{OUT} is stale: run python3 tools/gen/gen_countries.py")
-        return
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write(text)
+    write_or_check(OUT, render(read_table(SRC)), "tools/gen/gen_countries.py")
 
 
 if __name__ == "__main__":
