@@ -33,9 +33,8 @@ size_t NameWords(const names::ParsedName& n) {
 
 }  // namespace
 
-bool NameContained(const names::ParsedName& a, const names::ParsedName& b) {
-  const size_t wa = NameWords(a), wb = NameWords(b);
-  if (wa == 0 || wb == 0) return false;
+// Words of `a` that align with a word of `b` at kSameWord or more.
+size_t AlignedWords(const names::ParsedName& a, const names::ParsedName& b) {
   names::NameEvidence e = names::CompareNames(a, b);
   size_t aligned = 0;
   for (const auto& p : e.pairs) {
@@ -44,7 +43,13 @@ bool NameContained(const names::ParsedName& a, const names::ParsedName& b) {
       aligned += a.tokens[q].role == names::TokenRole::kWord;
     }
   }
-  return aligned >= std::min(wa, wb);
+  return aligned;
+}
+
+bool NameContained(const names::ParsedName& a, const names::ParsedName& b) {
+  const size_t wa = NameWords(a), wb = NameWords(b);
+  if (wa == 0 || wb == 0) return false;
+  return AlignedWords(a, b) >= std::min(wa, wb);
 }
 
 namespace {
@@ -127,16 +132,30 @@ size_t EntityLinker::FindOrAddPerson(const Mention& m, const names::ParsedName& 
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  size_t best = SIZE_MAX;
+  // Among the persons the mention can be, the one it aligns with best, then one
+  // named in this document, then the most recent. A single word (a family name
+  // alone) only joins a person across documents when no other person has it.
+  const size_t words = NameWords(name);
+  size_t best = SIZE_MAX, best_aligned = 0, containing = 0;
   for (size_t c : candidates) {
     const Entity& e = entities_[c];
-    if (!NameContained(name, e.name)) continue;
+    const size_t aligned = AlignedWords(name, e.name);
+    if (aligned < std::min(words, e.words)) continue;
     // Two full names that merely share a word (Mohamed Ali, Mohamed Salah) are two people.
-    const size_t words = NameWords(name);
-    if (words >= 2 && e.words >= 2 && !NameContained(e.name, name) && words == e.words) continue;
-    if (best == SIZE_MAX || e.last_document > entities_[best].last_document) best = c;
+    if (words >= 2 && e.words >= 2 && words == e.words && aligned < words) continue;
+    ++containing;
+    const bool better =
+        best == SIZE_MAX || aligned > best_aligned ||
+        (aligned == best_aligned && e.last_document > entities_[best].last_document);
+    if (better) {
+      best = c;
+      best_aligned = aligned;
+    }
   }
-  const size_t words = NameWords(name);
+  if (best != SIZE_MAX && words == 1 && containing > 1 &&
+      entities_[best].last_document != document_) {
+    best = SIZE_MAX;  // ambiguous: "Ali" alone could be any of them
+  }
   if (best != SIZE_MAX) {
     Entity& e = entities_[best];
     // The fullest form wins; a written Latin form also replaces a romanisation.
