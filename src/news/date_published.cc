@@ -176,7 +176,7 @@ std::optional<PublishedGuess> FindPublished(const std::vector<Block>& blocks, in
     const bool contradicted = inferred
                                   ? std::llabs(ToDays(inferred->date) - ToDays(shown->date)) > 21
                                   : FarFromText(blocks, *shown);
-    if (!contradicted) return PublishedGuess{shown->date, "byline", shown->block};
+    if (!contradicted) return PublishedGuess{shown->date, "page_date", shown->block};
   }
   if (inferred) return PublishedGuess{inferred->date, "inferred", inferred->block};
   return std::nullopt;

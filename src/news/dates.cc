@@ -216,19 +216,18 @@ std::optional<CivilDate> ParseDateValue(std::string_view s) {
   ForEachShape(sc, [&](const Shape& sh) {
     if (sh.type != Shape::Type::kDate) return;  // read as leftover words
     for (size_t k = sh.first; k < sh.end; ++k) covered[k] = true;
-    if (sh.bare_year && !bare_year) {
-      bare_year = sh.date;
-    } else if (date) {
-      failed = true;  // two dates: a range or a list, not a value
-    } else {
-      date = sh.date;
-    }
+    std::optional<CivilDate>& slot = sh.bare_year ? bare_year : date;
+    if (slot) failed = true;  // two dates or two years: a range or a list, not a value
+    slot = sh.date;
   });
+  // A year beside a date that has its own: "5 fevrier 2019 2020" is not one date.
+  if (date && bare_year && date->year != 0) failed = true;
   if (failed) return std::nullopt;
-  if (!date)
+  if (!date) {
     date = bare_year;
-  else if (date->year == 0 && bare_year)
+  } else if (date->year == 0 && bare_year) {
     date->year = bare_year->year;
+  }
   if (!date) return std::nullopt;
   for (size_t i = 0; i < sc.size(); ++i) {
     if (!covered[i] && !AllowedLeftover(sc, i)) return std::nullopt;

@@ -78,7 +78,7 @@ std::vector<DateMention> FindDates(std::string_view text, const std::optional<Ci
 // How FindPublished found the date.
 struct PublishedGuess {
   CivilDate date;
-  std::string how;   // "byline", "dateline" or "inferred"
+  std::string how;   // "byline", "dateline", "page_date" (a date line alone, not contradicted) or "inferred"
   size_t block = 0;  // index of the block it came from
 };
 

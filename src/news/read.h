@@ -32,7 +32,7 @@ struct ReadDocument {
   std::string url;
   std::string title;
   std::string published;      // ISO date ("2019-02-05", or coarser), "" when unknown
-  std::string published_how;  // "source", "metadata", "byline", "dateline", "inferred", ""
+  std::string published_how;  // "source", "metadata", "byline", "dateline", "page_date", "inferred", ""
   Languages languages;
   std::string text;           // the clean text: mentions' and dates' offsets point into it
   std::vector<std::string> removed;

@@ -209,6 +209,13 @@ Block Para(const std::string& text, bool furniture = false) {
   return b;
 }
 
+TEST(ParseDateValue, TwoYearsAreNotOneDate) {
+  EXPECT_FALSE(ParseDateValue("2019 2020").has_value());
+  EXPECT_FALSE(ParseDateValue("2019-2020").has_value());
+  EXPECT_FALSE(ParseDateValue("5 f\u00e9vrier 2019 2020").has_value());
+  ASSERT_TRUE(ParseDateValue("f\u00e9vrier 5, 2019").has_value());
+}
+
 TEST(FindPublished, BylineWinsAndPublishedBeatsUpdated) {
   std::vector<Block> blocks = {
       Para("vendredi, novembre 22, 2024", true), Para("Un titre sur le port"),
@@ -248,6 +255,7 @@ TEST(FindPublished, DisplayDateKeptWhenConsistent) {
   std::optional<PublishedGuess> g = FindPublished(blocks, 2024);
   ASSERT_TRUE(g.has_value());
   EXPECT_EQ(IsoValue(g->date), "2019-02-05");
+  EXPECT_EQ(g->how, "page_date");
   EXPECT_EQ(g->block, 0u);
 }
 
