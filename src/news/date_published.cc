@@ -22,6 +22,7 @@ using dates_internal::kThisMod;
 using dates_internal::PhraseHit;
 using dates_internal::Scanner;
 using dates_internal::Shape;
+using dates_internal::TokType;
 using dates_internal::ToDays;
 using dates_internal::TokType;
 using dates_internal::ValidDay;
@@ -70,15 +71,20 @@ std::optional<Evidence> FindDateline(const std::vector<Block>& blocks) {
   for (size_t b = 0; b < blocks.size() && b < kMaxBlocks; ++b) {
     if (blocks[b].furniture) continue;
     Scanner sc(Prefix(blocks[b].text, kBylineBytes), false);
-    for (size_t i = 2; i < sc.size() && i < 12; ++i) {
+    for (size_t i = 1; i < sc.size() && i < 12; ++i) {
       const std::string& comma = sc.tok(i - 1).norm;
-      if (comma != "," && comma != "\xD8\x8C") continue;  // ARABIC COMMA
+      // "RABAT, 5 fevrier 2019 (MAP) -", or without the comma, as Arabic
+      // datelines are often written: one to three words of place, then the date.
+      const bool after_comma = i >= 2 && (comma == "," || comma == "\xD8\x8C");  // ARABIC COMMA
+      bool after_place = i <= 3;
+      for (size_t k = 0; k < i && after_place; ++k) after_place = sc.tok(k).type == TokType::kWord;
+      if (!after_comma && !after_place) continue;
       std::optional<Shape> s = sc.MatchAt(i);
       if (!s || s->type != Shape::Type::kDate || !FullDate(s->date) || s->end >= sc.size()) {
         continue;
       }
       const std::string& after = sc.tok(s->end).norm;
-      if (after == "(" || after == "-" || after == ":") return Evidence{s->date, b};
+      if (after == "(" || after == "-" || (after_comma && after == ":")) return Evidence{s->date, b};
     }
   }
   return std::nullopt;

@@ -238,6 +238,19 @@ TEST(FindPublished, Dateline) {
   EXPECT_EQ(g->block, 1u);
 }
 
+TEST(FindPublished, DatelineWithoutAComma) {
+  std::vector<Block> blocks = {Para("عنوان"),
+                               Para("تونس 6 سبتمبر 2016 (أ ف ب) - قال الوزير إن الاجتماع انتهى.")};
+  std::optional<PublishedGuess> g = FindPublished(blocks, 2024);
+  ASSERT_TRUE(g.has_value());
+  EXPECT_EQ(IsoValue(g->date), "2016-09-06");
+  EXPECT_EQ(g->how, "dateline");
+  // A sentence that merely starts with a date is not a dateline.
+  EXPECT_FALSE(FindPublished({Para("Le 5 f\u00e9vrier 2019, le port a ouvert.")}, 2024) &&
+               FindPublished({Para("Le 5 f\u00e9vrier 2019, le port a ouvert.")}, 2024)->how ==
+                   "dateline");
+}
+
 TEST(FindPublished, DisplayDateRejectedWhenTheTextSaysOtherwise) {
   std::vector<Block> blocks = {
       Para("vendredi, novembre 22, 2024", true), Para("Forum de l'eau : ouverture demain"),
