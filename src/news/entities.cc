@@ -103,7 +103,7 @@ std::vector<LinkedMention> EntityLinker::LinkDocument(const std::vector<Mention>
   for (const Mention& m : mentions) {
     size_t e;
     if (m.type == MentionType::kPerson) {
-      names::ParsedName name = names::ParseName(m.text);
+      const names::ParsedName& name = Parsed(m.text);
       if (NameWords(name) == 0) continue;  // a title alone
       e = FindOrAddPerson(m, name);
     } else {
@@ -203,11 +203,20 @@ size_t EntityLinker::FindOrAddNamed(const Mention& m) {
     return e;
   }
   const char prefix = m.type == MentionType::kOrganization ? 'o' : 'l';
+  // The same words name the same organisation or place (and spare a romanisation).
+  const std::string text_key = std::string(1, prefix) + m.text;
+  if (auto known = named_by_text_.find(text_key); known != named_by_text_.end()) {
+    return known->second;
+  }
   std::string canonical = IsLatin(m.text) ? Display(m.text) : RomanizeName(m.text);
   const std::string key = std::string(1, prefix) + ":" + Slug(canonical);
   auto it = by_key_.find(key);
-  if (it != by_key_.end() && entities_[it->second].type == m.type) return it->second;
+  if (it != by_key_.end() && entities_[it->second].type == m.type) {
+    named_by_text_.emplace(text_key, it->second);
+    return it->second;
+  }
   const size_t e = AddEntity(m.type, key, canonical, {});
+  named_by_text_.emplace(text_key, e);
   if (m.type == MentionType::kOrganization) {
     entities_[e].listed = Screen(m.text, lists::Schema::kOrganization);
     if (entities_[e].listed && !IsLatin(m.text)) {
@@ -215,6 +224,14 @@ size_t EntityLinker::FindOrAddNamed(const Mention& m) {
     }
   }
   return e;
+}
+
+const names::ParsedName& EntityLinker::Parsed(const std::string& text) {
+  // News repeats its names; parsing (ICU normalisation) is the costly part of linking.
+  if (parsed_.size() >= kMaxParsed) parsed_.clear();
+  auto [it, added] = parsed_.try_emplace(text);
+  if (added) it->second = names::ParseName(text);
+  return it->second;
 }
 
 void EntityLinker::IndexPerson(size_t e) {

@@ -84,6 +84,7 @@ class EntityLinker {
   size_t AddEntity(MentionType type, std::string key_hint, std::string canonical,
                    names::ParsedName name);
   void IndexPerson(size_t e);  // files the entity's name words under their keys
+  const names::ParsedName& Parsed(const std::string& text);  // ParseName, cached
   std::optional<Listed> Screen(const std::string& name, lists::Schema schema);
 
   std::shared_ptr<const screen::Screener> screener_;
@@ -93,6 +94,9 @@ class EntityLinker {
   std::unordered_map<std::string, size_t> by_key_;
   std::unordered_map<std::string, std::vector<size_t>> by_word_key_;  // phonetic key -> persons
   std::unordered_map<std::string, std::optional<Listed>> screened_;   // cache by name
+  static constexpr size_t kMaxParsed = 20000;
+  std::unordered_map<std::string, names::ParsedName> parsed_;         // cache by mention text
+  std::unordered_map<std::string, size_t> named_by_text_;  // type letter + text -> entity
   uint64_t document_ = 0;
 };
 
