@@ -130,12 +130,24 @@ size_t EntityLinker::FindOrAddPerson(const Mention& m, const names::ParsedName& 
     if (t.key.empty() || it == by_word_key_.end()) continue;
     candidates.insert(candidates.end(), it->second.begin(), it->second.end());
   }
+  // A person can only contain the mention (or be contained) when about as
+  // many of their words share a key as the shorter name has words: count the
+  // shared keys per person and compare only those (common given names reach many).
   std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  const size_t words = NameWords(name);
+  size_t kept = 0;
+  for (size_t i = 0; i < candidates.size();) {
+    size_t j = i;
+    while (j < candidates.size() && candidates[j] == candidates[i]) ++j;
+    // One word may align by sound with another key (spellings across scripts).
+    const size_t shorter = std::min(words, entities_[candidates[i]].words);
+    if (j - i + 1 >= shorter) candidates[kept++] = candidates[i];
+    i = j;
+  }
+  candidates.resize(kept);
   // Among the persons the mention can be, the one it aligns with best, then one
   // named in this document, then the most recent. A single word (a family name
   // alone) only joins a person across documents when no other person has it.
-  const size_t words = NameWords(name);
   size_t best = SIZE_MAX, best_aligned = 0, containing = 0;
   for (size_t c : candidates) {
     const Entity& e = entities_[c];
