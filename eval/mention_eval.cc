@@ -31,209 +31,20 @@
 #include <unordered_map>
 #include <vector>
 
+#include "eval/mention_sets.h"
 #include "news/mentions.h"
+#include "news/tagger.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using namespace qantara::eval;  // NOLINT: the sets' types
 using qantara::news::Gazetteer;
 using qantara::news::Mention;
+using qantara::news::MentionOptions;
 using qantara::news::MentionType;
 using qantara::news::MentionTypeName;
-
-constexpr int kTypes = 3;     // MentionType's values: person, organization, location
-constexpr int kNotOurs = -1;  // a gold type we do not spot (book, nationality, MISC)
-constexpr size_t kMaxSentenceTokens = 250;
-constexpr int kUnknown = -2;  // a gold label the mapping does not know: counted, not scored
-
-struct Span {
-  size_t first = 0, last = 0;  // token indices, inclusive
-  int type = kNotOurs;
-  std::string cue = {};  // predictions only
-};
-
-struct Sentence {
-  std::vector<std::string> tokens;
-  std::vector<Span> gold;
-};
-
-struct Set {
-  std::string name, note;
-  std::vector<Sentence> sentences;
-  std::map<std::string, size_t> unmapped;  // gold labels the mapping does not know
-};
-
-// NewsFANE's fine classes (eval/README.md, "Mentions", says why).
-int NewsFaneType(const std::string& fine) {
-  static const std::unordered_map<std::string, int> kMap = [] {
-    std::unordered_map<std::string, int> m;
-    for (const char* t : {"Politician", "Athlete", "Artist", "Other_PER", "Religious_PER",
-                          "Scientist", "Businessperson", "Lawyer", "Engineer", "Police"}) {
-      m[t] = static_cast<int>(MentionType::kPerson);
-    }
-    for (const char* t : {"Non-Governmental", "Sports", "Government", "Media", "Commercial",
-                          "Educational", "Medical-Science", "Entertainment", "Religious_ORG"}) {
-      m[t] = static_cast<int>(MentionType::kOrganization);
-    }
-    for (const char* t : {"Nation", "Population-Center", "State-or-Province", "GPE-Cluster",
-                          "Continent", "County-or-District", "Water-Body", "Land-Region-Natural",
-                          "Celestial", "Building-Grounds", "Airport", "Path"}) {
-      m[t] = static_cast<int>(MentionType::kLocation);
-    }
-    for (const char* t : {"Group",      "Subarea-Facility",
-                          "Book",       "Movie",
-                          "Software",   "Hardware",
-                          "Land",       "Air",
-                          "Water",      "Shooting",
-                          "Projectile", "Food",
-                          "Drug",       "Plant",
-                          "Sound",      "Exploding",
-                          "Nuclear",    "Chemical",
-                          "Blunt",      "Sharp"}) {
-      m[t] = kNotOurs;
-    }
-    return m;
-  }();
-  const auto it = kMap.find(fine);
-  return it == kMap.end() ? kUnknown : it->second;
-}
-
-int ConllType(const std::string& coarse) {
-  if (coarse == "PER") return static_cast<int>(MentionType::kPerson);
-  if (coarse == "ORG") return static_cast<int>(MentionType::kOrganization);
-  if (coarse == "LOC") return static_cast<int>(MentionType::kLocation);
-  return coarse == "MISC" ? kNotOurs : kUnknown;
-}
-
-// Gold spans from BIO or IOB1 labels: B-X opens a span, I-X continues an
-// open X span or opens one.
-std::vector<Span> DecodeLabels(const std::vector<std::string>& labels,
-                               int (*map)(const std::string&), Set* set) {
-  std::vector<Span> spans;
-  std::string open;  // the fine type of the span being read, "" when none
-  for (size_t i = 0; i < labels.size(); ++i) {
-    const std::string& l = labels[i];
-    if (l.size() < 3 || l[1] != '-' || (l[0] != 'B' && l[0] != 'I')) {
-      open.clear();
-      continue;
-    }
-    const std::string fine = l.substr(2);
-    if (l[0] == 'I' && fine == open) {
-      spans.back().last = i;
-      continue;
-    }
-    int type = map(fine);
-    if (type == kUnknown) ++set->unmapped[fine], type = kNotOurs;
-    spans.push_back({i, i, type});
-    open = fine;
-  }
-  return spans;
-}
-
-void StripMarks(std::string* token) {
-  for (const std::string mark : {"\u200e", "\u200f", "\ufeff", "\r"}) {
-    for (size_t at; (at = token->find(mark)) != std::string::npos;) token->erase(at, mark.size());
-  }
-}
-
-// One "token SEP label" a line (label last; the token is field `column`); a
-// blank line ends a sentence, and so does a ". ! ?" token when `split_at_stops`,
-// and the kMaxSentenceTokens-th token (OCR pages have runs without stops).
-Set ReadSet(const fs::path& path, std::string name, std::string note, char sep, int column,
-            bool split_at_stops, int (*map)(const std::string&), size_t max_sentences) {
-  Set set{std::move(name), std::move(note), {}, {}};
-  std::ifstream in(path);
-  std::string line;
-  std::vector<std::string> tokens, labels;
-  auto flush = [&] {
-    if (tokens.empty()) return;
-    set.sentences.push_back({tokens, DecodeLabels(labels, map, &set)});
-    tokens.clear(), labels.clear();
-  };
-  while (std::getline(in, line) && (max_sentences == 0 || set.sentences.size() < max_sentences)) {
-    StripMarks(&line);
-    std::vector<std::string> fields;
-    for (size_t from = 0;;) {
-      const size_t to = line.find(sep, from);
-      fields.push_back(line.substr(from, to - from));
-      if (to == std::string::npos) break;
-      from = to + 1;
-    }
-    if (fields.size() <= static_cast<size_t>(column) + 1 || fields[column].empty()) {
-      flush();
-      continue;
-    }
-    tokens.push_back(fields[column]);
-    labels.push_back(fields.back());
-    const std::string& t = tokens.back();
-    if ((split_at_stops && (t == "." || t == "!" || t == "?")) ||
-        tokens.size() >= kMaxSentenceTokens)
-      flush();
-  }
-  flush();
-  return set;
-}
-
-bool InList(const std::string& s, std::initializer_list<const char*> list) {
-  for (const char* x : list) {
-    if (s == x) return true;
-  }
-  return false;
-}
-
-bool StartsArabic(const std::string& s) {  // a letter of U+0621..U+064A first
-  return s.size() >= 2 && ((s[0] == '\xd8' && static_cast<unsigned char>(s[1]) >= 0xa1) ||
-                           (s[0] == '\xd9' && static_cast<unsigned char>(s[1]) <= 0x8a));
-}
-
-bool EndsArabic(const std::string& s) {
-  return s.size() >= 2 && StartsArabic(s.substr(s.size() - 2));
-}
-
-// HEH, HEH ALEF, HEH MEEM, HEH MEEM ALEF, HEH NOON, KAF MEEM, NOON ALEF, YEH:
-// pronouns the tokenizer cut off the word before them.
-bool IsPronounSuffix(const std::string& token) {
-  return InList(token, {"\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627",
-                        "\u0647\u0646", "\u0643\u0645", "\u0646\u0627", "\u064a"});
-}
-
-// Whether `token` is written against `prev`, with no space between.
-bool Joined(const std::string& prev, const std::string& token, bool join_clitics) {
-  if (InList(token, {",", ".", ";", ":", ")", "]", "!", "?", "%", "\u060c", "\u061b", "\u061f"})) {
-    return true;
-  }
-  if (InList(prev, {"(", "["})) return true;
-  if (prev.size() > 1 && (prev.back() == '\'' || prev.ends_with("\u2019"))) return true;
-  if (!join_clitics) return false;
-  // WAW, FEH, BEH, LAM, KAF: conjunctions and prepositions written on the next word.
-  if (InList(prev, {"\u0648", "\u0641", "\u0628", "\u0644", "\u0643"})) return StartsArabic(token);
-  return EndsArabic(prev) && IsPronounSuffix(token);
-}
-
-struct TokenAt {
-  size_t sentence = 0, token = 0, start = 0, end = 0;
-};
-
-// The text of sentences [begin, end), one a line, and where each token is in it.
-std::string Rebuild(const Set& set, size_t begin, size_t end, bool join_clitics,
-                    std::vector<TokenAt>* at) {
-  std::string text;
-  for (size_t s = begin; s < end; ++s) {
-    if (s > begin) text.push_back('\n');
-    const std::vector<std::string>& tokens = set.sentences[s].tokens;
-    for (size_t t = 0; t < tokens.size(); ++t) {
-      const bool joined = t > 0 && Joined(tokens[t - 1], tokens[t], join_clitics);
-      if (t > 0 && !joined) text.push_back(' ');
-      // A TEH MARBUTA before a pronoun is written TEH (jihat-uhu).
-      if (joined && IsPronounSuffix(tokens[t]) && text.ends_with("\u0629")) {
-        text.replace(text.size() - 2, 2, "\u062a");
-      }
-      at->push_back({s, t, text.size(), text.size() + tokens[t].size()});
-      text += tokens[t];
-    }
-  }
-  return text;
-}
+using qantara::news::TaggerUse;
 
 struct Score {
   size_t tp[kTypes] = {}, gold[kTypes] = {}, pred[kTypes] = {};
@@ -297,7 +108,7 @@ std::vector<std::vector<Span>> ToSpans(const std::vector<Mention>& mentions,
   return spans;
 }
 
-Score Run(const Set& set, size_t context, bool join_clitics) {
+Score Run(const Set& set, size_t context, bool join_clitics, const MentionOptions& options) {
   Score sc;
   const Gazetteer& gazetteer = Gazetteer::BuiltIn();
   for (size_t begin = 0; begin < set.sentences.size(); begin += context) {
@@ -305,7 +116,7 @@ Score Run(const Set& set, size_t context, bool join_clitics) {
     std::vector<TokenAt> at;
     const std::string text = Rebuild(set, begin, end, join_clitics, &at);
     const auto t0 = std::chrono::steady_clock::now();
-    const std::vector<Mention> mentions = SpotMentions(text, gazetteer);
+    const std::vector<Mention> mentions = SpotMentions(text, gazetteer, options);
     sc.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const auto spans = ToSpans(mentions, at, begin, end);
     size_t first_token = 0;  // index in `at` of the sentence's first token
@@ -365,11 +176,12 @@ std::string Top(const std::map<std::string, size_t>& counts, size_t n) {
   return out;
 }
 
-void Print(const Set& set, const Score& sc, size_t top) {
-  std::printf("%s (%s, %s sentences, %s tokens): %.0f sentences/s\n", set.name.c_str(),
-              set.note.c_str(), Thousands(sc.sentences).c_str(), Thousands(sc.tokens).c_str(),
-              sc.seconds > 0 ? sc.sentences / sc.seconds : 0.0);
+void Print(const Set& set, const std::string& spotter, const Score& sc, size_t top) {
+  std::printf("%s [%s] (%s, %s sentences, %s tokens): %.0f sentences/s\n", set.name.c_str(),
+              spotter.c_str(), set.note.c_str(), Thousands(sc.sentences).c_str(),
+              Thousands(sc.tokens).c_str(), sc.seconds > 0 ? sc.sentences / sc.seconds : 0.0);
   PrintFigures("exact", sc.tp, sc.pred, sc.tp, sc.gold);
+  if (top == 0) return;
   PrintFigures("overlap", sc.pred_overlapping, sc.pred, sc.gold_overlapped, sc.gold);
   std::printf("  right span, wrong type: %zu; on a gold span not ours (not counted): %zu\n",
               sc.wrong_type, sc.not_ours);
@@ -387,10 +199,46 @@ void Print(const Set& set, const Score& sc, size_t top) {
 
 }  // namespace
 
+// Microseconds SpotMentions takes on 3 KB of the set's text (sentences one a
+// line, as an article's paragraphs), best of three passes.
+double MicrosPer3Kb(const Set& set, const MentionOptions& options) {
+  std::vector<std::string> articles;
+  for (size_t begin = 0, end = 0; begin < set.sentences.size(); begin = end) {
+    std::string text;
+    for (end = begin; end < set.sentences.size() && text.size() < 3000; ++end) {
+      std::vector<TokenAt> at;
+      text += Rebuild(set, end, end + 1, true, &at) + "\n";
+    }
+    if (text.size() >= 3000) articles.push_back(std::move(text));
+  }
+  double best = 0;
+  for (int pass = 0; pass < 3 && !articles.empty(); ++pass) {
+    const auto t0 = std::chrono::steady_clock::now();
+    size_t n = 0;
+    for (const std::string& a : articles)
+      n += SpotMentions(a, Gazetteer::BuiltIn(), options).size();
+    const double us =
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() /
+        articles.size();
+    if (n > 0 && (best == 0 || us < best)) best = us;
+  }
+  return best;
+}
+
+// The spotters --spotter names: rules alone, or rules then the built-in tagger.
+bool SpotterOptions(const std::string& name, MentionOptions* options) {
+  if (name == "rules") return options->tagger = nullptr, true;
+  options->tagger = &qantara::news::Tagger::BuiltIn();
+  if (name == "fill") return options->use = TaggerUse::kFill, true;
+  if (name == "decide") return options->use = TaggerUse::kDecide, true;
+  return false;
+}
+
 int main(int argc, char** argv) {
   fs::path shared = fs::path(QANTARA_SOURCE_DIR) / ".." / "shared";
   size_t sample = 5000, context = 1, top = 15;
-  bool join_clitics = true;
+  bool join_clitics = true, held_out = true;
+  std::vector<std::string> spotters = {"rules", "decide"};
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const bool has_value = i + 1 < argc;
@@ -404,8 +252,26 @@ int main(int argc, char** argv) {
       top = std::strtoul(argv[++i], nullptr, 10);
     } else if (a == "--tokenized") {
       join_clitics = false;
+    } else if (a == "--split" && has_value &&
+               (argv[i + 1] == std::string("heldout") || argv[i + 1] == std::string("all"))) {
+      held_out = argv[++i] == std::string("heldout");
+    } else if (a == "--spotter" && has_value) {
+      spotters.clear();
+      for (std::string list = argv[++i]; !list.empty();) {
+        const size_t comma = list.find(',');
+        spotters.push_back(list.substr(0, comma));
+        list = comma == std::string::npos ? "" : list.substr(comma + 1);
+      }
     } else {
       std::fprintf(stderr, "mention_eval: unknown argument %s (see eval/README.md)\n", a.c_str());
+      return 2;
+    }
+  }
+  MentionOptions options;
+  for (const std::string& s : spotters) {
+    if (!SpotterOptions(s, &options)) {
+      std::fprintf(stderr, "mention_eval: --spotter takes rules, fill, decide; not %s\n",
+                   s.c_str());
       return 2;
     }
   }
@@ -417,15 +283,24 @@ int main(int argc, char** argv) {
         data.string().c_str());
     return 0;
   }
-  std::vector<Set> sets;
-  sets.push_back(ReadSet(data / "newsfane_ar" / "NewsFANE_Gold_2014_170K.txt", "newsfane_ar",
-                         "gold", '\t', 0, false, NewsFaneType, 0));
-  sets.push_back(ReadSet(data / "wikineural_fr" / "test.conllu", "wikineural_fr",
-                         "silver, first sentences", '\t', 1, false, ConllType, sample));
-  sets.push_back(ReadSet(data / "europeana_ner_fr" / "enp_FR.bnf.bio", "europeana_fr", "gold, OCR",
-                         ' ', 0, true, ConllType, 0));
-  std::printf("mention_eval: %zu sentence(s) at a time; Arabic clitics %s\n", context,
-              join_clitics ? "joined to their word" : "as tokenized");
-  for (const Set& set : sets) Print(set, Run(set, context, join_clitics), top);
+  // The held-out split reads every sentence (the tagger trained on the others).
+  std::vector<Set> sets = ReadMentionSets(data, held_out ? 0 : sample);
+  std::printf("mention_eval: %s; %zu sentence(s) at a time; Arabic clitics %s; tagger %s\n",
+              held_out ? "HELD-OUT split (sentence k with k % 5 == 0 of each set; the tagger never "
+                         "trained on it)"
+                       : "WHOLE sets (the tagger trained on four fifths of them: its figures are "
+                         "optimistic)",
+              context, join_clitics ? "joined to their word" : "as tokenized",
+              qantara::news::Tagger::BuiltIn().loaded() ? "embedded" : "absent from this build");
+  for (Set& set : sets) {
+    if (held_out) set = SplitSet(set, true);
+    for (size_t k = 0; k < spotters.size(); ++k) {
+      SpotterOptions(spotters[k], &options);
+      const std::string name = spotters[k] == "rules" ? "rules" : "rules+tagger " + spotters[k];
+      Print(set, name, Run(set, context, join_clitics, options),
+            k + 1 == spotters.size() ? top : 0);
+      std::printf("  speed: %.0f us per 3 KB of text\n", MicrosPer3Kb(set, options));
+    }
+  }
   return 0;
 }

@@ -12,6 +12,7 @@
 
 #include "news/gazetteer.h"
 #include "news/mentions.h"
+#include "news/tagger.h"
 #include "news/words.h"
 
 namespace qantara::news {
@@ -23,7 +24,7 @@ inline constexpr std::string_view kArabicClitics[] = {"\xd9\x88", "\xd9\x81", "\
 // Not thread-safe; one per call.
 class Spotter {
  public:
-  Spotter(std::string_view text, const Gazetteer& g);
+  Spotter(std::string_view text, const Gazetteer& g, const MentionOptions& options = {nullptr});
   std::vector<Mention> Run();
 
  private:
@@ -57,6 +58,11 @@ class Spotter {
   bool SayingAfter(size_t end) const;
   void KnownNames();
 
+  // After the rules (mentions.cc): what they said per word, and the tagger's say.
+  std::vector<RuleHint> Hints() const;
+  void Combine(std::vector<int> labels);
+  Mention Tagged(size_t first, size_t last, int begin_label) const;
+
   // mentions_arabic.cc
   static std::string_view WithoutArticle(std::string_view norm);
   bool Definite(size_t i) const;
@@ -72,6 +78,7 @@ class Spotter {
 
   std::string_view text_;
   const Gazetteer& g_;
+  MentionOptions options_;
   std::vector<Word> words_;
   std::vector<int> type_;  // per word: the MentionType holding it, or kFree
   std::vector<std::pair<size_t, size_t>> persons_;

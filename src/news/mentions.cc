@@ -69,8 +69,12 @@ bool Spotter::LooksInfinitive(size_t i) const {
   return !words_[i].capitalized && w.size() >= 5 && (w.ends_with("er") || w.ends_with("ir"));
 }
 
-Spotter::Spotter(std::string_view text, const Gazetteer& g)
-    : text_(text), g_(g), words_(SplitWords(text)), type_(words_.size(), kFree) {}
+Spotter::Spotter(std::string_view text, const Gazetteer& g, const MentionOptions& options)
+    : text_(text),
+      g_(g),
+      options_(options),
+      words_(SplitWords(text)),
+      type_(words_.size(), kFree) {}
 
 std::vector<Mention> Spotter::Run() {
   GazetteerPass();
@@ -78,6 +82,9 @@ std::vector<Mention> Spotter::Run() {
   ArabicCues();
   ArabicGivenNames();
   KnownNames();
+  if (options_.tagger && options_.tagger->loaded()) {
+    Combine(options_.tagger->Tag(words_, g_, Hints()));
+  }
   std::sort(out_.begin(), out_.end(),
             [](const Mention& a, const Mention& b) { return a.start < b.start; });
   return std::move(out_);
@@ -184,15 +191,16 @@ void Spotter::ClassifyLatin(size_t begin, size_t end) {
     titled = true;
   }
   if (begin >= end) return;
-  if (Is(WordKind::kPlaceStarter, begin) && end - begin >= 2 && !titled) {
-    return Add(begin, end - 1, MentionType::kLocation, nullptr, "place_starter");
-  }
   bool org = false, institution = false;
   for (size_t k = begin; k < end; ++k) {
     org |= Is(WordKind::kOrgHead, k);
     institution |= Is(WordKind::kInstitution, k) || Is(WordKind::kNotName, k);
   }
+  // An organisation head wins over a place starter: New Dawn Movement, San Remo Bank.
   if (org) return AddOrganization(begin, end);
+  if (Is(WordKind::kPlaceStarter, begin) && end - begin >= 2 && !titled) {
+    return Add(begin, end - 1, MentionType::kLocation, nullptr, "place_starter");
+  }
   if (institution) return;
   if (Team(begin, end)) return;
   ClassifyPerson(begin, end, titled);
@@ -356,8 +364,123 @@ void Spotter::KnownNames() {
   }
 }
 
+std::vector<RuleHint> Spotter::Hints() const {
+  std::vector<RuleHint> hints(words_.size());
+  std::vector<const Mention*> sorted;
+  for (const Mention& m : out_) sorted.push_back(&m);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Mention* a, const Mention* b) { return a->start < b->start; });
+  size_t k = 0;
+  for (const Mention* m : sorted) {
+    while (k < words_.size() && words_[k].end <= m->start) ++k;
+    for (size_t j = k; j < words_.size() && words_[j].start < m->end; ++j) {
+      hints[j] = {j == k ? BeginLabel(m->type) : InsideLabel(m->type), m->cue};
+    }
+  }
+  return hints;
+}
+
+// A tagger mention of words [first, last]; a C label leaves the clitic out.
+Mention Spotter::Tagged(size_t first, size_t last, int begin_label) const {
+  Mention m;
+  m.start = words_[first].start;
+  if (begin_label >= kTagCPer && words_[first].end - m.start > 2) m.start += 2;  // one letter
+  m.end = words_[last].end;
+  m.text.assign(text_.substr(m.start, m.end - m.start));
+  m.type = LabelType(begin_label);
+  m.cue = "tagger";
+  return m;
+}
+
+void Spotter::Combine(std::vector<int> labels) {
+  // Latin words left to the rules: the tagger learnt French, not English.
+  if (!options_.tag_latin) {
+    for (size_t j = 0; j < labels.size(); ++j) {
+      if (words_[j].script == text::Script::kLatin) labels[j] = kTagO;
+    }
+  }
+  std::vector<Mention> rules = std::move(out_);
+  out_.clear();
+  std::sort(rules.begin(), rules.end(),
+            [](const Mention& a, const Mention& b) { return a.start < b.start; });
+  std::vector<bool> kept(rules.size(), false);
+  std::unordered_map<size_t, Mention*> by_end;  // mentions do not overlap: ends are unique
+  for (Mention& r : rules) by_end[r.end] = &r;
+  // The rule mention of the same words and type (its start may leave a clitic out).
+  const auto rule_at = [&](size_t word, size_t end, MentionType type) -> Mention* {
+    auto it = by_end.find(end);
+    Mention* r = it == by_end.end() ? nullptr : it->second;
+    const bool same =
+        r && r->type == type && r->start >= words_[word].start && r->start < words_[word].end;
+    return same ? r : nullptr;
+  };
+  // Words inside a gazetteer mention: it names a known entity (its id links it,
+  // to the lists too), so a tagger span that cuts across it gives way.
+  std::vector<bool> known(words_.size(), false);
+  for (const Mention& r : rules) {
+    if (!r.entry) continue;
+    for (size_t j = 0; j < words_.size(); ++j) {
+      if (words_[j].end > r.start && words_[j].start < r.end) known[j] = true;
+    }
+  }
+  for (size_t i = 0; i < labels.size();) {
+    if (labels[i] == kTagO) {
+      ++i;
+      continue;
+    }
+    size_t last = i;
+    while (last + 1 < labels.size() && labels[last + 1] == InsideLabel(LabelType(labels[i]))) {
+      ++last;
+    }
+    const bool on_known = std::any_of(known.begin() + i, known.begin() + last + 1,
+                                      [](bool k) { return k; });
+    Mention m = Tagged(i, last, labels[i]);
+    if (on_known && !rule_at(i, m.end, m.type)) {
+      i = last + 1;
+      continue;
+    }
+    const bool free =
+        std::all_of(type_.begin() + i, type_.begin() + last + 1, [](int t) { return t == kFree; });
+    if (Mention* r = rule_at(i, m.end, m.type)) {
+      if (options_.use == TaggerUse::kDecide) out_.push_back(*r);
+      kept[static_cast<size_t>(r - rules.data())] = true;
+    } else if (options_.use == TaggerUse::kDecide || free) {
+      out_.push_back(std::move(m));
+    }
+    i = last + 1;
+  }
+  if (options_.use == TaggerUse::kFill) {
+    for (Mention& r : rules) out_.push_back(std::move(r));
+    return;
+  }
+  // Every gazetteer mention stays: it names a known entity (the UN in an
+  // English text, which the tagger never trained on); so does a rule mention
+  // of words the tagger left out, when they are Latin words it was told to leave.
+  size_t k = 0;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    Mention& r = rules[i];
+    const bool latin_by_rules =
+        !options_.tag_latin && text::DominantScript(r.text) == text::Script::kLatin;
+    const bool strong_cue = r.cue == "org_head";  // an organisation named by its head word
+    if (kept[i] || (!r.entry && !latin_by_rules && !strong_cue)) continue;
+    while (k < words_.size() && words_[k].end <= r.start) ++k;
+    bool untagged = true;
+    for (size_t j = k; j < words_.size() && words_[j].start < r.end; ++j) {
+      untagged &= labels[j] == kTagO;
+    }
+    if (untagged || r.entry) out_.push_back(std::move(r));
+  }
+}
+
+const Tagger& MentionOptions::BuiltInTagger() { return Tagger::BuiltIn(); }
+
 std::vector<Mention> SpotMentions(std::string_view text, const Gazetteer& gazetteer) {
-  return Spotter(text, gazetteer).Run();
+  return Spotter(text, gazetteer, MentionOptions{}).Run();
+}
+
+std::vector<Mention> SpotMentions(std::string_view text, const Gazetteer& gazetteer,
+                                  const MentionOptions& options) {
+  return Spotter(text, gazetteer, options).Run();
 }
 
 }  // namespace qantara::news

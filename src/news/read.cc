@@ -26,6 +26,18 @@ std::optional<CivilDate> Anchor(const std::string& iso) {
   return d;
 }
 
+// Whether the Latin-script part of a document is mostly English (the tagger
+// learnt French and Arabic only).
+bool MostlyEnglish(const Languages& languages) {
+  double english = 0, latin = 0;
+  for (const LanguageShare& s : languages.shares) {
+    if (s.lang == "ar" || s.lang == "fa" || s.lang == "ur") continue;
+    latin += s.share;
+    if (s.lang == "en") english += s.share;
+  }
+  return latin > 0 && english > latin / 2;
+}
+
 }  // namespace
 
 Result<Page> PageOf(const SourceDocument& source) {
@@ -67,7 +79,9 @@ ReadDocument ReadPage(const SourceDocument& source, const Page& page, const Site
   }
   r.languages = DetectLanguages(r.text);
   r.dates = FindDates(r.text, Anchor(r.published));
-  r.mentions = SpotMentions(r.text, gazetteer);
+  MentionOptions mentions;
+  mentions.tag_latin = !MostlyEnglish(r.languages);
+  r.mentions = SpotMentions(r.text, gazetteer, mentions);
   return r;
 }
 
