@@ -108,6 +108,9 @@ Gazetteer::Gazetteer() {
     const std::string key = MatchingForm(row.form);
     if (key.empty()) continue;
     max_words_ = std::max<size_t>(max_words_, std::count(key.begin(), key.end(), ' ') + 1);
+    for (size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+      prefixes_.insert(key.substr(0, space));
+    }
     auto [form, fresh] =
         forms_.try_emplace(key, Form{it->second, StartsUpper(row.form), IsAcronym(row.form)});
     if (!fresh) {  // the laxest written form decides
@@ -117,12 +120,13 @@ Gazetteer::Gazetteer() {
   }
   for (const WordRow& row : kMentionWords) {
     const int kind = KindIndex(row.kind);
-    if (kind >= 0) words_[kind].insert(MatchingForm(row.word));
+    if (kind >= 0) kinds_[MatchingForm(row.word)] |= 1u << kind;
   }
 }
 
-bool Gazetteer::Is(WordKind kind, std::string_view norm) const {
-  return words_[static_cast<int>(kind)].count(std::string(norm)) > 0;
+uint32_t Gazetteer::Kinds(std::string_view norm) const {
+  auto it = kinds_.find(norm);
+  return it == kinds_.end() ? 0 : it->second;
 }
 
 bool Gazetteer::Fits(const Form& form, const std::vector<Word>& words, size_t i) const {
@@ -166,6 +170,7 @@ GazetteerMatch Gazetteer::Match(const std::vector<Word>& words, size_t i) const 
       if (it != forms_.end() && n > best.words && Fits(it->second, words, i)) {
         best = {&entries_[it->second.entry], n, prefix};
       }
+      if (!prefixes_.count(key)) break;  // no longer form starts with these words
     }
   }
   return best;

@@ -6,6 +6,7 @@
 #define QANTARA_NEWS_GAZETTEER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -64,7 +65,9 @@ class Gazetteer {
   GazetteerMatch Match(const std::vector<Word>& words, size_t i) const;
 
   // Whether the matching form `norm` of a word (or phrase of up to four words) is of this kind.
-  bool Is(WordKind kind, std::string_view norm) const;
+  bool Is(WordKind kind, std::string_view norm) const { return Kinds(norm) >> static_cast<int>(kind) & 1; }
+  // Every kind of `norm` at once, bit k for WordKind k (one lookup, no allocation).
+  uint32_t Kinds(std::string_view norm) const;
   size_t max_phrase_words() const { return max_words_; }
 
  private:
@@ -77,8 +80,14 @@ class Gazetteer {
   bool Fits(const Form& form, const std::vector<Word>& words, size_t i) const;
   std::vector<GazetteerEntry> entries_;
   std::unordered_map<std::string, Form> forms_;  // matching form -> entry
+  std::unordered_set<std::string> prefixes_;     // the first words of forms of two words or more
   size_t max_words_ = 1;
-  std::unordered_set<std::string> words_[kWordKinds];  // by WordKind
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  // Matching form -> its kinds (bit k: WordKind k).
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> kinds_;
 };
 
 }  // namespace qantara::news

@@ -5,6 +5,7 @@
 #define QANTARA_NEWS_MENTION_SPOTTER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -81,6 +82,13 @@ class Spotter {
   MentionOptions options_;
   std::vector<Word> words_;
   std::vector<int> type_;  // per word: the MentionType holding it, or kFree
+  // Per word, looked up once: its kinds (Gazetteer::Kinds), and for an Arabic
+  // word with a one-letter clitic the kinds of the rest and the clitic's bytes.
+  struct WordKinds {
+    uint32_t kinds = 0, rest_kinds = 0;
+    uint8_t clitic = 0;
+  };
+  std::vector<WordKinds> kinds_;
   std::vector<std::pair<size_t, size_t>> persons_;
   std::vector<Mention> out_;
 };

@@ -74,7 +74,21 @@ Spotter::Spotter(std::string_view text, const Gazetteer& g, const MentionOptions
       g_(g),
       options_(options),
       words_(SplitWords(text)),
-      type_(words_.size(), kFree) {}
+      type_(words_.size(), kFree),
+      kinds_(words_.size()) {
+  for (size_t i = 0; i < words_.size(); ++i) {
+    const std::string_view w = words_[i].norm;
+    kinds_[i].kinds = g_.Kinds(w);
+    if (!Arabic(i)) continue;
+    for (std::string_view c : kArabicClitics) {  // at most one: a word has one first letter
+      if (w.size() >= c.size() + 6 && w.substr(0, c.size()) == c) {
+        kinds_[i].rest_kinds = g_.Kinds(w.substr(c.size()));
+        kinds_[i].clitic = static_cast<uint8_t>(c.size());
+        break;
+      }
+    }
+  }
+}
 
 std::vector<Mention> Spotter::Run() {
   GazetteerPass();
@@ -118,15 +132,9 @@ void Spotter::Drop(size_t first) {
 }
 
 int Spotter::KindPrefix(WordKind kind, size_t i) const {
-  if (g_.Is(kind, words_[i].norm)) return 0;
-  if (!Arabic(i)) return -1;
-  const std::string_view w = words_[i].norm;
-  for (std::string_view c : kArabicClitics) {
-    if (w.size() >= c.size() + 6 && w.substr(0, c.size()) == c && g_.Is(kind, w.substr(c.size()))) {
-      return static_cast<int>(c.size());
-    }
-  }
-  return -1;
+  const uint32_t bit = 1u << static_cast<int>(kind);
+  if (kinds_[i].kinds & bit) return 0;
+  return (kinds_[i].rest_kinds & bit) ? kinds_[i].clitic : -1;
 }
 
 bool Spotter::Hyphened(size_t i) const {

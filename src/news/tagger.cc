@@ -104,13 +104,17 @@ uint32_t Kinds(const Word& w, const Gazetteer& g) {
   static constexpr WordKind kRead[] = {
       WordKind::kPersonTitle, WordKind::kSayingVerb, WordKind::kOrgHead,    WordKind::kPlaceHead,
       WordKind::kGivenName,   WordKind::kFunction,   WordKind::kInstitution};
-  uint32_t bits = 0;
-  for (WordKind k : kRead) bits |= g.Is(k, w.norm) ? 1u << static_cast<int>(k) : 0;
+  static constexpr uint32_t kReadMask = [] {
+    uint32_t m = 0;
+    for (WordKind k : kRead) m |= 1u << static_cast<int>(k);
+    return m;
+  }();
+  static constexpr uint32_t kRestMask = 1u << static_cast<int>(WordKind::kPersonTitle) |
+                                        1u << static_cast<int>(WordKind::kOrgHead) |
+                                        1u << static_cast<int>(WordKind::kGivenName);
+  uint32_t bits = g.Kinds(w.norm) & kReadMask;
   if (bits == 0 && StartsWithClitic(w)) {
-    const std::string_view rest = std::string_view(w.norm).substr(2);
-    for (WordKind k : {WordKind::kPersonTitle, WordKind::kOrgHead, WordKind::kGivenName}) {
-      bits |= g.Is(k, rest) ? 1u << (static_cast<int>(k) + 16) : 0;
-    }
+    bits = (g.Kinds(std::string_view(w.norm).substr(2)) & kRestMask) << 16;
   }
   return bits;
 }
