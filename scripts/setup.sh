@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libicu-dev libxml2-dev zlib1g-dev libssl-dev nlohmann-json3-dev libcli11-dev
-  libcld2-dev libsqlite3-dev iso-codes xxd
+  libcld2-dev libsqlite3-dev libcpp-httplib-dev iso-codes xxd
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-jellyfish python3-readability python3-langdetect python3-dateparser
 )

@@ -5,7 +5,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/load.h"
-#include "cli/match_json.h"
+#include "screen/screen_json.h"
 #include "cli/queries.h"
 #include "text/utf8.h"
 
@@ -63,7 +63,7 @@ int RunMatch(const MatchArgs& args) {
   if (!args.dob.empty()) j["birth_date"] = args.dob;
   if (!args.nationality.empty()) j["nationality"] = args.nationality;
   screen::Query query;
-  if (Status s = QueryFromJson(j, &query); !s.ok()) return Fail(s);
+  if (Status s = screen::QueryFromJson(j, &query); !s.ok()) return Fail(s);
   auto index = LoadIndex(args.lists, std::max(1u, std::thread::hardware_concurrency()));
   if (!index.ok()) return Fail(index.status());
   screen::ScreenOptions options;
@@ -75,7 +75,7 @@ int RunMatch(const MatchArgs& args) {
   if (!result.ok()) return Fail(result.status());
   if (args.json) {
     nlohmann::ordered_json matches = nlohmann::ordered_json::array();
-    for (const auto& m : result->matches) matches.push_back(MatchToJson(**index, m));
+    for (const auto& m : result->matches) matches.push_back(screen::MatchToJson(**index, m));
     nlohmann::ordered_json out = {{"name", args.name}, {"matches", matches}};
     std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   } else {

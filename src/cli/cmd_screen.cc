@@ -12,7 +12,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/load.h"
-#include "cli/match_json.h"
+#include "screen/screen_json.h"
 #include "cli/progress.h"
 #include "cli/queries.h"
 
@@ -39,12 +39,12 @@ std::string AnswerLine(const screen::Screener& screener, const QueryRecord& reco
     Result<screen::ScreenResult> result = screener.Screen(record.query, scratch);
     if (result.ok()) {
       nlohmann::ordered_json matches = nlohmann::ordered_json::array();
-      for (const screen::Match& m : result->matches) matches.push_back(MatchToJson(screener.index(), m));
+      for (const screen::Match& m : result->matches) matches.push_back(screen::MatchToJson(screener.index(), m));
       out["matches"] = std::move(matches);
       if (!result->suppressed.empty()) {
         nlohmann::ordered_json cleared = nlohmann::ordered_json::array();
         for (const screen::Match& m : result->suppressed) {
-          cleared.push_back(MatchToJson(screener.index(), m));
+          cleared.push_back(screen::MatchToJson(screener.index(), m));
         }
         out["suppressed"] = std::move(cleared);
       }

@@ -9,8 +9,10 @@
 
 int main(int argc, char** argv) {
   CLI::App app{
-      "qantara: screen names against sanctions lists (UN, OFAC, EU, UK) and read news (Arabic, "
-      "French, English) across Arabic and Latin scripts.\nRun `qantara SUBCOMMAND --help` for details."};
+      "qantara: screen names against sanctions lists (UN, OFAC, EU, UK), serve screening over "
+      "HTTP, and read news (Arabic, "
+      "French, English) across Arabic and Latin scripts.\nRun `qantara SUBCOMMAND --help` for "
+      "details."};
   app.require_subcommand(1);
   int exit_code = qantara::cli::kExitOk;
   qantara::cli::AddListsCommand(app, &exit_code);
@@ -18,6 +20,9 @@ int main(int argc, char** argv) {
   qantara::cli::AddMatchCommand(app, &exit_code);
   qantara::cli::AddReadCommand(app, &exit_code);
   qantara::cli::AddSearchCommand(app, &exit_code);
+  qantara::cli::AddServeCommand(app, &exit_code);
+  qantara::cli::AddKeysCommand(app, &exit_code);
+  qantara::cli::AddAuditCommand(app, &exit_code);
   // An unknown subcommand is a usage error even with --help after it (CLI11
   // would otherwise print the general help and succeed).
   if (argc > 1 && argv[1][0] != '-') {

@@ -3,44 +3,11 @@
 #include <algorithm>
 
 #include "lists/csv.h"
+#include "screen/screen_json.h"
 #include "text/utf8.h"
 
 namespace qantara::cli {
 namespace {
-
-Status SetField(std::string_view field, std::string value, screen::Query* q) {
-  if (field == "name") {
-    q->name = std::move(value);
-  } else if (field == "schema") {
-    if (value.empty() || value == "Any" || value == "any") {
-      q->schema.reset();
-    } else if (auto s = lists::ParseSchema(value)) {
-      q->schema = *s;
-    } else {
-      return Status::InvalidArgument("field \"schema\": \"" + value +
-                                     "\" is not Person, Organization, Vessel, Aircraft or Any");
-    }
-  } else if (field == "birth_date") {
-    if (!value.empty() && !lists::PartialDate::Parse(value)) {
-      return Status::InvalidArgument("field \"birth_date\": \"" + value +
-                                     "\" is not a date (1971, 1971-07, 1971-07-28)");
-    }
-    q->birth_date = std::move(value);
-  } else if (field == "nationality") {
-    q->nationality = std::move(value);
-  } else if (field == "gender") {
-    std::transform(value.begin(), value.end(), value.begin(), ::tolower);
-    if (value == "m") value = "male";
-    if (value == "f") value = "female";
-    if (!value.empty() && value != "male" && value != "female") {
-      return Status::InvalidArgument("field \"gender\": expected male or female");
-    }
-    q->gender = std::move(value);
-  } else if (field == "id_number") {
-    q->id_number = std::move(value);
-  }
-  return Status::Ok();
-}
 
 Status CheckName(const screen::Query& q) {
   if (q.name.find_first_not_of(" \t") == std::string::npos) {
@@ -98,30 +65,6 @@ std::string_view GuessQueryFormat(std::string_view path, std::string_view data) 
   return "csv";
 }
 
-Status QueryFromJson(const nlohmann::json& j, screen::Query* q) {
-  if (!j.is_object()) return Status::InvalidArgument("expected a JSON object");
-  for (const char* field : {"name", "schema", "birth_date", "nationality", "gender", "id_number"}) {
-    auto it = j.find(field);
-    if (it == j.end() || it->is_null()) continue;
-    std::string value;
-    if (it->is_string()) {
-      value = it->get<std::string>();
-    } else if (it->is_number_integer() && std::string_view(field) == "birth_date") {
-      value = std::to_string(it->get<long long>());
-    } else {
-      return Status::InvalidArgument(std::string("field \"") + field + "\" must be a string");
-    }
-    QANTARA_RETURN_IF_ERROR(SetField(field, std::move(value), q));
-  }
-  if (auto it = j.find("id"); it != j.end() && !it->is_null()) {
-    if (!it->is_string() && !it->is_number()) {
-      return Status::InvalidArgument("field \"id\" must be a string or a number");
-    }
-    q->id = it->is_string() ? it->get<std::string>() : it->dump();
-  }
-  return CheckName(*q);
-}
-
 std::vector<QueryRecord> ParseJsonlQueries(std::string_view data) {
   std::vector<QueryRecord> records;
   size_t start = 0, line = 0;
@@ -147,7 +90,7 @@ std::vector<QueryRecord> ParseJsonlQueries(std::string_view data) {
       r.error = "not valid JSON";
     } else {
       if (const nlohmann::json* id = EchoableId(j)) r.id = *id;
-      if (Status s = QueryFromJson(j, &r.query); !s.ok()) r.error = s.message();
+      if (Status s = screen::QueryFromJson(j, &r.query); !s.ok()) r.error = s.message();
     }
     records.push_back(std::move(r));
   }
@@ -184,7 +127,7 @@ Result<std::vector<QueryRecord>> ParseCsvQueries(std::string_view data) {
           r.id = fields[i];
           r.query.id = fields[i];
         } else {
-          s = SetField(header[i], fields[i], &r.query);
+          s = screen::SetQueryField(header[i], fields[i], &r.query);
         }
       }
       if (s.ok()) s = CheckName(r.query);

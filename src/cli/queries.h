@@ -20,12 +20,6 @@ struct QueryRecord {
   std::string error;     // what was wrong, naming the field
 };
 
-// Reads the query fields of a JSON object: name (required), id (a string or
-// a number), schema
-// (Person|Organization|Vessel|Aircraft|Any), birth_date, nationality, gender,
-// id_number. Unknown fields are ignored.
-Status QueryFromJson(const nlohmann::json& object, screen::Query* query);
-
 // Parses JSON Lines; blank lines are skipped. Never fails as a whole: every
 // bad line becomes a record with an error.
 std::vector<QueryRecord> ParseJsonlQueries(std::string_view data);

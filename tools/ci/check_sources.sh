@@ -19,7 +19,7 @@ declare -A allowed=(
   [screen]="base text names lists"
   [news]="base text names lists screen"
   [store]="base text names lists screen news"
-  [server]="base text names lists screen news store cli"
+  [server]="base text names lists screen news store"
   [cli]="base text names lists screen news store server"
 )
 for dir in src/*/; do

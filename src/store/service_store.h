@@ -1,0 +1,149 @@
+// The service database behind `qantara serve`, `qantara keys` and `qantara
+// audit`: who screened what against which list version, what matched and who
+// decided, with a hash-chained audit log a regulator can check.
+//
+// Schema (migrations in service_store.cc; PRAGMA user_version):
+//   list_versions(id, source, format, list, published, sha256, entities, loaded_at)
+//   api_keys(id, name UNIQUE, role, key_sha256 UNIQUE, created_at, revoked)
+//   screenings(id, key_name, query JSON, created_at, list_versions JSON [ids])
+//   hits(screening, entity, score, explanation JSON, status open|decided)
+//   decisions(screening, entity, decision, comment, reviewer, at)
+//   audit_log(seq, at, actor, action, payload JSON, prev_hash, hash)
+//
+// Every write (list load, key creation, screening, decision) appends its audit
+// row in the same transaction, so a row without its audit entry never exists.
+// The audit chain: hash = sha256(prev_hash + canonical row), canonical row =
+// the JSON array [seq, at, actor, action, payload] (payload as stored text);
+// the first row's prev_hash is 64 zeros. Role and decision names are stored as
+// text and are a format: never rename them.
+//
+// Thread-safe: one connection guarded by a mutex (SQLite serialises writers
+// anyway; the service's reads are small).
+#ifndef QANTARA_STORE_SERVICE_STORE_H_
+#define QANTARA_STORE_SERVICE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "store/sqlite_db.h"
+
+namespace qantara::store {
+
+// What a key may do: screeners screen and look up; reviewers also decide and
+// see the review queue; admins everything. Ordered: a higher role includes the
+// lower ones.
+enum class Role { kScreener = 0, kReviewer = 1, kAdmin = 2 };
+std::string_view RoleName(Role role);  // "screener" | "reviewer" | "admin"
+std::optional<Role> ParseRole(std::string_view name);
+
+enum class Decision { kMatch, kNoMatch, kEscalate };
+std::string_view DecisionName(Decision d);  // "match" | "no_match" | "escalate"
+std::optional<Decision> ParseDecision(std::string_view name);
+
+struct ApiKey {
+  std::string name;
+  Role role = Role::kScreener;
+};
+
+// One list file as loaded by the server.
+struct ListVersion {
+  int64_t id = 0;         // assigned by RecordListVersion
+  std::string source;     // the file's path
+  std::string format;     // reader name ("un", "jsonl", ...)
+  std::string list;       // "un", "ofac", ... or the in-house list's name
+  std::string published;  // the file's own publication date, "" when unknown
+  std::string sha256;     // of the file's bytes
+  int64_t entities = 0;   // records read from the file
+  std::string loaded_at;  // ISO 8601 UTC, set by the store
+};
+
+struct Hit {
+  std::string entity;            // "un:QDi.299"
+  std::string score;             // decimal text, as shown to the client ("0.9123")
+  std::string explanation_json;  // the match's "explanation" object
+  std::string status;            // "open" | "decided" (read back only)
+};
+
+// One screened query and its hits.
+struct Screening {
+  int64_t id = 0;
+  std::string key_name;
+  std::string query_json;
+  std::string created_at;
+  std::vector<int64_t> list_versions;
+  std::vector<Hit> hits;
+};
+
+enum class DecideOutcome { kRecorded, kAlreadyDecided };
+
+struct AuditReport {
+  int64_t rows = 0;  // rows checked
+  bool intact = true;
+  int64_t bad_seq = 0;  // the first row that does not verify (when !intact)
+  std::string problem;  // what is wrong with it
+};
+
+struct ServiceStoreOptions {
+  // The time written into rows, ISO 8601 UTC. Default: the system clock.
+  // Tests pin it so that hashes are reproducible.
+  std::function<std::string()> now;
+};
+
+class ServiceStore {
+ public:
+  // Opens (creating and migrating) the database at `path` (":memory:" works).
+  static Result<std::unique_ptr<ServiceStore>> Open(const std::string& path,
+                                                    ServiceStoreOptions options = {});
+
+  // Creates a key named `name` (unique) and returns it; only its SHA-256 is
+  // stored, so this is the one time it can be seen. Fails with
+  // kInvalidArgument when the name is empty or taken.
+  Result<std::string> AddKey(std::string_view name, Role role);
+  // The key's owner, or nullopt for an unknown or revoked key.
+  Result<std::optional<ApiKey>> FindKey(std::string_view key);
+
+  // Records a loaded list file; fills version->id and loaded_at.
+  Status RecordListVersion(ListVersion* version);
+
+  // Records screenings by `key_name` (one per query, each with its hits, all
+  // open) in one transaction; fills each Screening's id and created_at.
+  Status RecordScreenings(std::string_view key_name, std::vector<Screening>* screenings);
+
+  // Records a reviewer's decision on the hit (screening, entity). kNotFound
+  // when there is no such hit; kAlreadyDecided (nothing changed) when the hit
+  // was decided before.
+  Result<DecideOutcome> Decide(int64_t screening, std::string_view entity, Decision decision,
+                               std::string_view comment, std::string_view reviewer);
+
+  // Screenings with at least one open hit (only_open) or all of them, oldest
+  // first, at most `limit`.
+  Result<std::vector<Screening>> ListScreenings(bool only_open, size_t limit);
+
+  // Recomputes the audit chain from the first row.
+  Result<AuditReport> VerifyAudit();
+
+  // The underlying connection (tests tamper with rows through it).
+  Database& database() { return *db_; }
+
+ private:
+  ServiceStore(std::unique_ptr<Database> db, ServiceStoreOptions options);
+  // REQUIRES: mu_ held, inside a transaction.
+  Status AppendAudit(std::string_view actor, std::string_view action, const std::string& payload);
+  Status LoadHits(Screening* screening);
+  Result<std::optional<ApiKey>> FindKeyLocked(std::string_view key);
+
+  std::mutex mu_;
+  std::unique_ptr<Database> db_;
+  ServiceStoreOptions options_;
+};
+
+}  // namespace qantara::store
+
+#endif  // QANTARA_STORE_SERVICE_STORE_H_
