@@ -18,6 +18,9 @@ namespace qantara::news::clean_internal {
 namespace {
 
 constexpr size_t kKeyHeadBytes = 120;  // of a longer block, only its head is normalised
+// Stop words are counted on a longer head: an Arabic word takes about twice
+// the bytes of a French one, and 120 bytes of Arabic hold ten words or so.
+constexpr size_t kStopHeadBytes = 480;
 
 struct KeywordRow {
   const char* table;
@@ -95,10 +98,11 @@ std::string StripDigits(std::string_view key) {
   return out;
 }
 
-// The normalised head of a block, cut at a code point boundary.
-std::string KeyOf(std::string_view text) {
-  if (text.size() > kShortBytes) {
-    size_t cut = kKeyHeadBytes;
+// The normalised head of a block (its first `head` bytes when it is longer
+// than kShortBytes), cut at a code point boundary.
+std::string KeyOf(std::string_view text, size_t head = kKeyHeadBytes) {
+  if (text.size() > kShortBytes && text.size() > head) {
+    size_t cut = head;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text = text.substr(0, cut);
   }
@@ -254,8 +258,11 @@ Features Measure(const Block& b) {
   Features f;
   f.key = KeyOf(b.text);
   f.chars = text::CountCodePoints(b.text);
-  const std::vector<std::string_view> words = Words(f.key);
-  for (std::string_view w : words) f.stop_words += Contains(Tables().stop_words, w);
+  const std::string stop_key =
+      b.text.size() > kShortBytes ? KeyOf(b.text, kStopHeadBytes) : std::string();
+  for (std::string_view w : Words(stop_key.empty() ? f.key : stop_key)) {
+    f.stop_words += Contains(Tables().stop_words, w);
+  }
   f.words = std::count(b.text.begin(), b.text.end(), ' ') + (b.text.empty() ? 0 : 1);
   f.link_density = b.text.empty() ? 0 : static_cast<double>(b.link_bytes) / b.text.size();
   f.sentence_end = EndsLikeSentence(b.text);

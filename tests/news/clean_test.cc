@@ -262,3 +262,37 @@ TEST(Clean, EmptyPage) {
 
 }  // namespace
 }  // namespace qantara::news
+
+namespace qantara::news {
+namespace {
+
+TEST(Clean, LongArabicParagraphWithItsStopWordsLateIsKept) {
+  // A dateline and a long first paragraph whose first words hold no stop word
+  // (our own sentences), before ordinary paragraphs.
+  const std::string first =
+      "\u062a\u0648\u0646\u0633 6 \u0633\u0628\u062a\u0645\u0628\u0631 2016 (\u0623 \u0641 "
+      "\u0628) - \u0642\u0627\u0645\u062a \u0627\u0644\u062c\u0631\u0627\u0641\u0627\u062a "
+      "\u0627\u0644\u0639\u0633\u0643\u0631\u064a\u0629 \u0628\u0627\u0639\u0645\u0627\u0644 "
+      "\u062a\u062c\u0631\u064a\u0641 \u0648\u0627\u0642\u062a\u0644\u0627\u0639 "
+      "\u0627\u0634\u062c\u0627\u0631 \u0627\u0644\u0632\u064a\u062a\u0648\u0646 \u0641\u064a "
+      "\u0628\u0633\u0627\u062a\u064a\u0646 \u0641\u064a \u0646\u0641\u0633 "
+      "\u0627\u0644\u0645\u0646\u0637\u0642\u0629 \u0648\u0641\u0642\u0627 \u0644\u0645\u0627 "
+      "\u0642\u0627\u0644 \u0645\u0635\u062f\u0631 \u0627\u0645\u0646\u064a \u0645\u062d\u0644\u064a "
+      "\u0648\u0630\u0644\u0643 \u0628\u0639\u062f \u0633\u0627\u0639\u0627\u062a \u0645\u0646 "
+      "\u063a\u0627\u0631\u0627\u062a \u0627\u0633\u062a\u0647\u062f\u0641\u062a \u0645\u0646\u0627\u0632\u0644.";
+  const std::string body =
+      "\u0648\u0642\u0627\u0644 \u0627\u0644\u0645\u062a\u062d\u062f\u062b \u0625\u0646 "
+      "\u0627\u0644\u0627\u062c\u062a\u0645\u0627\u0639 \u0633\u064a\u0639\u0642\u062f \u0641\u064a "
+      "\u0627\u0644\u0639\u0627\u0635\u0645\u0629 \u0628\u0639\u062f \u0623\u0646 \u062a\u0645 "
+      "\u0627\u0644\u0627\u062a\u0641\u0627\u0642 \u0639\u0644\u0649 \u0627\u0644\u0645\u0648\u0639\u062f "
+      "\u0645\u0639 \u0643\u0644 \u0627\u0644\u0623\u0637\u0631\u0627\u0641 \u0627\u0644\u062a\u064a "
+      "\u062d\u0636\u0631\u062a.";
+  Page page;
+  page.blocks = TextBlocks("\u0639\u0646\u0648\u0627\u0646 \u0627\u0644\u062e\u0628\u0631\n\n" + first +
+                           "\n\n" + body + "\n\n" + body + "\n");
+  const CleanText c = Clean(page, "", "", nullptr);
+  EXPECT_NE(c.text.find(first), std::string::npos) << "removed: " << c.removed.size();
+}
+
+}  // namespace
+}  // namespace qantara::news
