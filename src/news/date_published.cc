@@ -9,6 +9,7 @@
 #include "news/date_calendar.h"
 #include "news/date_scan.h"
 #include "news/dates.h"
+#include "news/officeholders.h"
 
 namespace qantara::news {
 namespace {
@@ -22,7 +23,6 @@ using dates_internal::kThisMod;
 using dates_internal::PhraseHit;
 using dates_internal::Scanner;
 using dates_internal::Shape;
-using dates_internal::TokType;
 using dates_internal::ToDays;
 using dates_internal::TokType;
 using dates_internal::ValidDay;
@@ -84,7 +84,8 @@ std::optional<Evidence> FindDateline(const std::vector<Block>& blocks) {
         continue;
       }
       const std::string& after = sc.tok(s->end).norm;
-      if (after == "(" || after == "-" || (after_comma && after == ":")) return Evidence{s->date, b};
+      if (after == "(" || after == "-" || (after_comma && after == ":"))
+        return Evidence{s->date, b};
     }
   }
   return std::nullopt;
@@ -100,20 +101,46 @@ std::optional<Evidence> FindDisplayDate(const std::vector<Block>& blocks) {
   return std::nullopt;
 }
 
-// The most recent year not after `current_year` in which month/day falls on `weekday`.
-int YearFromWeekday(int month, int day, int weekday, int current_year) {
-  for (int y = current_year; y > current_year - 40; --y) {
-    if (ValidDay(y, month, day) && WeekdayOf(DaysFromCivil(y, month, day)) == weekday) return y;
+// The days the office holders a text names allow (officeholders.h), found on
+// first use: most texts write their years and never need them.
+class WritingEra {
+ public:
+  explicit WritingEra(const std::vector<Block>& blocks) : blocks_(blocks) {}
+  bool Allows(int64_t day) {
+    if (!done_) {
+      days_ = WritingDays(NamedHolders(blocks_));
+      done_ = true;
+    }
+    return days_.empty() || std::any_of(days_.begin(), days_.end(), [day](const DayRange& r) {
+             return r.first <= day && day <= r.last;
+           });
   }
-  return 0;
+
+ private:
+  const std::vector<Block>& blocks_;
+  bool done_ = false;
+  std::vector<DayRange> days_;
+};
+
+// The most recent year not after `current_year` in which month/day falls on
+// `weekday` and which the office holders named allow; without such a year,
+// the most recent one the weekday allows.
+int YearFromWeekday(int month, int day, int weekday, int current_year, WritingEra* era) {
+  int latest = 0;
+  for (int y = current_year; y > current_year - 40; --y) {
+    if (!ValidDay(y, month, day) || WeekdayOf(DaysFromCivil(y, month, day)) != weekday) continue;
+    if (latest == 0) latest = y;
+    if (era->Allows(DaysFromCivil(y, month, day))) return y;
+  }
+  return latest;
 }
 
 // The date a dated shape gives, its year inferred from the weekday when missing.
-std::optional<CivilDate> DatedDay(const Shape& s, int current_year) {
+std::optional<CivilDate> DatedDay(const Shape& s, int current_year, WritingEra* era) {
   if (s.type != Shape::Type::kDate || s.date.day == 0) return std::nullopt;
   CivilDate d = s.date;
   if (d.year == 0 && s.weekday > 0)
-    d.year = YearFromWeekday(d.month, d.day, s.weekday, current_year);
+    d.year = YearFromWeekday(d.month, d.day, s.weekday, current_year, era);
   if (d.year == 0) return std::nullopt;
   return d;
 }
@@ -123,6 +150,7 @@ std::optional<CivilDate> DatedDay(const Shape& s, int current_year) {
 //  - "ce mercredi 6 fevrier": that day, or the day before when "demain" is said
 //    somewhere (the writing is within the 6 days before a "ce <weekday>").
 std::optional<Evidence> Infer(const std::vector<Block>& blocks, int current_year) {
+  WritingEra era(blocks);
   std::optional<Evidence> adjacent, this_day;
   bool tomorrow = false;
   for (size_t b = 0; b < blocks.size() && b < kMaxBlocks && !adjacent; ++b) {
@@ -132,7 +160,7 @@ std::optional<Evidence> Infer(const std::vector<Block>& blocks, int current_year
     ForEachShape(sc, [&](const Shape& s) {
       const bool day_word = s.type == Shape::Type::kRel && s.rel->unit == 'd' && !s.rel->per_n;
       if (day_word && s.rel->value == 1) tomorrow = true;
-      std::optional<CivilDate> d = DatedDay(s, current_year);
+      std::optional<CivilDate> d = DatedDay(s, current_year, &era);
       if (d && deictic && !adjacent) {
         bool near = true;
         for (size_t k = deictic->end; k < s.first; ++k) near &= sc.tok(k).type == TokType::kPunct;
