@@ -22,20 +22,28 @@
 // forms (weeks "1999-W27", seasons, decades, "XXXX-..", PRESENT_REF...).
 // Qantara's value: FindDates on the expression alone with the anchor, the
 // longest mention's value (none = wrong); exact string match with the gold.
+// "In the article" (TimeBank and TempEval): FindDates on the whole article's
+// text (the TimeML file's <TEXT>, eval/timeml.h) with the anchor, the mention
+// overlapping the gold expression most (none = wrong): what `qantara read`
+// gives, with the sentence's tense to resolve bare weekdays and dates. The peer
+// is given the expression alone (dateparser reads no context).
 // For dateparser's cases, ParseDateValue on the string, gold's day.
 // The peer (eval/peers/dateparser_values.py, run with /usr/bin/python3):
 // dateparser.parse on the same expression with RELATIVE_BASE = anchor, compared
 // at the gold value's granularity (its year, year-month or day).
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "eval/timeml.h"
 #include "news/dates.h"
 
 namespace {
@@ -44,8 +52,10 @@ namespace fs = std::filesystem;
 using qantara::news::CivilDate;
 
 struct Item {
-  std::string text, lang, anchor, gold;  // anchor "" = none
-  std::string ours, peer;                // values found
+  std::string text, lang, anchor, gold;   // anchor "" = none
+  std::string ours, peer;                 // values found
+  std::string doc, tid;                   // TimeML sets: where the expression is
+  std::optional<std::string> in_article;  // the value read in the whole article
 };
 
 struct Set {
@@ -95,7 +105,7 @@ bool ReadTimex(const fs::path& path, const std::string& name, const std::string&
     } else if (!DayMonthOrYear(f[4])) {
       ++set->skipped["DATE value not a day, month or year"];
     } else {
-      set->items.push_back({f[5], lang, f[1], f[4], "", ""});
+      set->items.push_back({f[5], lang, f[1], f[4], "", "", f[0], f[2], std::nullopt});
     }
   }
   return true;
@@ -146,7 +156,7 @@ bool ReadDateparserCases(const fs::path& path, Set* set) {
         continue;
       }
       seen[text + "\t" + gold] = true;
-      set->items.push_back({text, lang, "", gold, "", ""});
+      set->items.push_back({text, lang, "", gold, "", "", "", "", std::nullopt});
     }
   }
   return true;
@@ -164,6 +174,36 @@ void RunQantara(Set* set) {
     size_t best = 0;
     for (const auto& d : m) {
       if (d.end - d.start > best) best = d.end - d.start, it.ours = d.value;
+    }
+  }
+}
+
+// Reads each item's article (dir/doc.tml) and takes the value of the mention
+// found there that overlaps the item's TIMEX3 most. Items whose file or TIMEX3
+// cannot be found keep no in-article value (and are reported).
+void RunInArticle(const fs::path& dir, Set* set) {
+  std::map<std::string, std::vector<Item*>> by_doc;
+  for (Item& it : set->items) by_doc[it.doc].push_back(&it);
+  for (auto& [doc, items] : by_doc) {
+    std::ifstream in(dir / (doc + ".tml"), std::ios::binary);
+    std::stringstream xml;
+    xml << in.rdbuf();
+    std::optional<qantara::eval::TimeMlDoc> tml = qantara::eval::ParseTimeMl(xml.str());
+    if (!tml) continue;
+    const std::vector<qantara::news::DateMention> found =
+        qantara::news::FindDates(tml->text, Anchor(items.front()->anchor));
+    for (Item* it : items) {
+      auto timex =
+          std::find_if(tml->timexes.begin(), tml->timexes.end(),
+                       [&](const qantara::eval::TimeMlTimex& t) { return t.tid == it->tid; });
+      if (timex == tml->timexes.end()) continue;
+      size_t best = 0;
+      std::string value;
+      for (const auto& d : found) {
+        const size_t from = std::max(d.start, timex->start), to = std::min(d.end, timex->end);
+        if (to > from && to - from > best) best = to - from, value = d.value;
+      }
+      it->in_article = value;
     }
   }
 }
@@ -201,13 +241,22 @@ bool RunPeer(const std::string& script, std::vector<Set>* sets) {
 }
 
 void Report(const Set& s, bool peer, bool errors) {
-  int ours = 0, theirs = 0;
+  int ours = 0, theirs = 0, in_article = 0, articles = 0;
   for (const Item& it : s.items) {
     ours += it.ours == it.gold;
     theirs += it.peer.substr(0, it.gold.size()) == it.gold && !it.peer.empty();
+    if (it.in_article) {
+      ++articles;
+      in_article += *it.in_article == it.gold;
+    }
     if (errors && it.ours != it.gold) {
       std::printf("  miss %-14s anchor %-10s gold %-10s got %-10s  %s\n", s.name.c_str(),
                   it.anchor.c_str(), it.gold.c_str(), it.ours.c_str(), it.text.c_str());
+    }
+    if (errors && it.in_article && *it.in_article != it.gold) {
+      std::printf("  miss %-14s anchor %-10s gold %-10s got %-10s  %s  (in the article %s)\n",
+                  s.name.c_str(), it.anchor.c_str(), it.gold.c_str(), it.in_article->c_str(),
+                  it.text.c_str(), it.doc.c_str());
     }
   }
   const double n = s.items.empty() ? 1 : static_cast<double>(s.items.size());
@@ -222,6 +271,10 @@ void Report(const Set& s, bool peer, bool errors) {
   if (peer) {
     std::printf("  dateparser %5.1f %% (%d)  difference %+5.1f points", 100.0 * theirs / n, theirs,
                 100.0 * (ours - theirs) / n);
+  }
+  if (articles > 0) {
+    std::printf("\n              in the article: qantara %5.1f %% (%d of %d read in their article)",
+                100.0 * in_article / articles, in_article, articles);
   }
   std::printf("\n              skipped %d: %s\n", skipped, why.c_str());
 }
@@ -254,6 +307,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   for (Set& s : sets) RunQantara(&s);
+  RunInArticle(shared / "fr_timebank/Data", &sets[0]);
+  RunInArticle(shared / "tempeval3_platinum_en/te3-platinum", &sets[1]);
   if (peer && !RunPeer(QANTARA_SOURCE_DIR "/eval/peers/dateparser_values.py", &sets)) {
     std::printf("dateparser: did not run (/usr/bin/python3 with python3-dateparser missing?)\n");
     peer = false;

@@ -17,18 +17,20 @@
 // the confusions of the errors, and then for a sample of N sentences per set
 // (default 2,000, fixed seed) for Qantara and the peer python3-langdetect
 // (seed 0), with sentences per second for both.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <random>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "eval/timeml.h"
 #include "news/language.h"
 #include "text/segment.h"
 #include "text/utf8.h"
@@ -98,25 +100,10 @@ Set ReadTokenLines(const fs::path& p, std::string name, std::string lang, char s
 
 Set ReadTimeMl(const fs::path& dir) {
   Set set{"en", "en", {}};
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.path().extension() == ".tml") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  const std::regex tag("<[^>]*>");
-  for (const fs::path& f : files) {
-    const std::string doc = Slurp(f);
-    const size_t a = doc.find("<TEXT>"), b = doc.find("</TEXT>");
-    if (a == std::string::npos || b == std::string::npos) continue;
-    std::string text = std::regex_replace(doc.substr(a + 6, b - a - 6), tag, "");
-    for (const auto& [from, to] : {std::pair<std::string, std::string>{"&amp;", "&"},
-                                   {"&lt;", "<"},
-                                   {"&gt;", ">"},
-                                   {"&quot;", "\""},
-                                   {"&apos;", "'"}}) {
-      for (size_t at; (at = text.find(from)) != std::string::npos;)
-        text.replace(at, from.size(), to);
-    }
+  for (const std::string& f : qantara::eval::TimeMlFiles(dir.string())) {
+    std::optional<qantara::eval::TimeMlDoc> doc = qantara::eval::ParseTimeMl(Slurp(f));
+    if (!doc) continue;
+    const std::string& text = doc->text;
     for (const auto& sp : qantara::text::Sentences(text))
       Keep(text.substr(sp.start, sp.end - sp.start), &set);
   }

@@ -203,6 +203,42 @@ bool Scanner::FollowsYearCue(size_t i) const {
   return false;
 }
 
+// Whether token i (a number of 1900..2100) is a year by its neighbours: one
+// of two years of a range ("1982-1990", "1957-58", "2002/2003", "entre 1990
+// et 1999", "from 2009 to 2012"; the later one second), or after an English
+// determiner before a word ("a 2010 raid", "his 2007 campaign").
+bool Scanner::InYearRange(size_t i) const {
+  auto year = [this](size_t k) {
+    return k < toks_.size() && toks_[k].type == TokType::kNumber && toks_[k].digits == 4 &&
+           toks_[k].number >= 1900 && toks_[k].number <= 2100;
+  };
+  auto link = [this](size_t k) {
+    const Token& t = toks_[k];
+    if (t.type == TokType::kPunct) {
+      return t.norm == "-" || t.norm == "/" || t.norm == "\xE2\x80\x93";  // EN DASH
+    }
+    return t.norm == "et" || t.norm == "a" || t.norm == "au" || t.norm == "and" || t.norm == "to" ||
+           t.norm == "through";
+  };
+  const int n = toks_[i].number;
+  if (year(i + 2) && link(i + 1) && toks_[i + 2].number > n) return true;
+  if (i >= 2 && year(i - 2) && link(i - 1) && toks_[i - 2].number < n) return true;
+  // "1957-58": the second year in two digits, written right after the dash.
+  if (i + 2 < toks_.size() && toks_[i + 1].norm == "-" && !toks_[i + 2].space_before &&
+      toks_[i + 2].type == TokType::kNumber && toks_[i + 2].digits == 2 &&
+      toks_[i + 2].number == (n + 1) % 100) {
+    return true;
+  }
+  static constexpr std::string_view kDeterminers[] = {"a",   "an",  "the",  "his",
+                                                      "her", "its", "their"};
+  if (i == 0 || i + 1 >= toks_.size() || toks_[i + 1].type != TokType::kWord) return false;
+  const std::string& before = toks_[i - 1].norm;
+  return std::find(std::begin(kDeterminers), std::end(kDeterminers), before) !=
+             std::end(kDeterminers) &&
+         (before != "a" ||
+          toks_[i - 1].end - toks_[i - 1].start == 1);  // "a", not folded "\xC3\xA0"
+}
+
 // A year: after a cue ("en 2016", "<year> 2016" in Arabic), or alone before punctuation or
 // at the end ("..., comme en 2016.", "Since 2016, ...").
 std::optional<Shape> Scanner::MatchYear(size_t i) const {
@@ -218,7 +254,7 @@ std::optional<Shape> Scanner::MatchYear(size_t i) const {
   if (t.number >= 1800 && t.number <= 2100 && FollowsYearCue(i)) return s;
   if (t.number < 1900 || t.number > 2100) return std::nullopt;
   s.bare_year = true;
-  if (parse_mode_) return s;
+  if (parse_mode_ || InYearRange(i)) return s;
   if (i > 0) {
     const Token& p = toks_[i - 1];
     if (p.type == TokType::kNumber) return std::nullopt;  // "1 2016 000"

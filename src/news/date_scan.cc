@@ -153,7 +153,9 @@ Cue CueFromName(std::string_view v) {
                                                            {"of", Cue::kOf},
                                                            {"published", Cue::kPublished},
                                                            {"updated", Cue::kUpdated},
-                                                           {"filler", Cue::kFiller}};
+                                                           {"filler", Cue::kFiller},
+                                                           {"future", Cue::kFuture},
+                                                           {"past", Cue::kPast}};
   for (const auto& [name, cue] : kCues) {
     if (name == v) return cue;
   }

@@ -37,7 +37,9 @@ enum class Cue : uint8_t {
   kOf,
   kPublished,
   kUpdated,
-  kFiller
+  kFiller,
+  kFuture,  // tense words (date_tense.cc)
+  kPast
 };
 
 inline constexpr char kSlot[] = "\x01";  // the N of a relative phrase
@@ -131,6 +133,7 @@ class Scanner {
   std::optional<Shape> MatchNumeric(size_t i) const;
   std::optional<Shape> MatchYear(size_t i) const;
   bool FollowsYearCue(size_t i) const;
+  bool InYearRange(size_t i) const;
 
   std::vector<Token> toks_;
   std::vector<const std::vector<uint32_t>*> cand_;  // phrases whose first token is this one
@@ -175,6 +178,12 @@ void ForEachShape(const Scanner& sc, Fn fn) {
     i = s->end;
   }
 }
+
+enum class Tense : uint8_t { kUnknown, kPast, kFuture };
+
+// The tense of the sentence around tokens [first, end) of `sc` (made from
+// `text`): that of the tense word nearest the expression (date_tense.cc).
+Tense SentenceTense(const Scanner& sc, std::string_view text, size_t first, size_t end);
 
 }  // namespace qantara::news::dates_internal
 

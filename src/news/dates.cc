@@ -16,9 +16,11 @@
 // the future, so a bare weekday is the last one on or before the anchor and a
 // bare month the last one unless it comes within two months; "ce mercredi"
 // mostly speaks of the current week, taken as the first Wednesday on or after
-// the anchor (future tense is not read). A day + month without year takes the
-// year nearest the anchor: on TimeBank-style news this is right far more often
-// than "always past" or "always future". Numeric dates are day first (French
+// the anchor. A day + month without year takes the year nearest the anchor: on
+// TimeBank-style news this is right far more often than "always past" or
+// "always future". The sentence's tense (date_tense.cc) overrides these
+// defaults for bare expressions: "se tiendra samedi" is the next Saturday,
+// "a eu lieu le 21 juin" the last 21 June. Numeric dates are day first (French
 // and Arabic usage, and most English outside the US) unless the first number
 // cannot be a month, or every other numeric date of the text is month first.
 //
@@ -53,11 +55,13 @@ using dates_internal::IsoWeek;
 using dates_internal::Kind;
 using dates_internal::kLastMod;
 using dates_internal::kNextMod;
+using dates_internal::kNoMod;
 using dates_internal::kThisMod;
 using dates_internal::Modifier;
 using dates_internal::Phrase;
 using dates_internal::Scanner;
 using dates_internal::Shape;
+using dates_internal::Tense;
 using dates_internal::ToDays;
 using dates_internal::Token;
 using dates_internal::TokType;
@@ -75,8 +79,9 @@ bool HasDay(const std::optional<CivilDate>& a) { return a && FullDate(*a); }
 
 std::string MonthValue(int year, int month) { return IsoValue({year, month, 0}); }
 
-// Day + month without year: the year nearest the anchor, or the last/next one.
-std::string ResolveDayMonth(const CivilDate& d, Modifier mod, const CivilDate& a) {
+// Day + month without year: the year nearest the anchor, or the last/next
+// one (modifier), or the nearest on the side the sentence's tense says.
+std::string ResolveDayMonth(const CivilDate& d, Modifier mod, Tense tense, const CivilDate& a) {
   const int64_t at = ToDays(a);
   int best_year = 0;
   int64_t best_gap = 0;
@@ -84,6 +89,7 @@ std::string ResolveDayMonth(const CivilDate& d, Modifier mod, const CivilDate& a
     if (!ValidDay(y, d.month, d.day)) continue;
     const int64_t gap = DaysFromCivil(y, d.month, d.day) - at;
     if ((mod == kLastMod && gap >= 0) || (mod == kNextMod && gap <= 0)) continue;
+    if (tense == Tense::kFuture && gap < 0) continue;
     const int64_t dist = std::llabs(gap);
     if (best_year == 0 || dist < best_gap) best_year = y, best_gap = dist;
   }
@@ -101,12 +107,14 @@ std::string ResolveMonth(int month, Modifier mod, const CivilDate& a) {
   return MonthValue(year, month);
 }
 
-std::string ResolveWeekday(int weekday, Modifier mod, const CivilDate& a) {
+// A bare weekday is the last one on or before the anchor, or the first on or
+// after it in a sentence about the future.
+std::string ResolveWeekday(int weekday, Modifier mod, Tense tense, const CivilDate& a) {
   const int64_t at = ToDays(a);
   const int forward = (weekday - WeekdayOf(at) + 7) % 7;
   const int back = (WeekdayOf(at) - weekday + 7) % 7;
   int64_t day = at - back;  // the last one, on or before
-  if (mod == kThisMod) day = at + forward;
+  if (mod == kThisMod || (mod == kNoMod && tense == Tense::kFuture)) day = at + forward;
   if (mod == kLastMod) day = at - (back == 0 ? 7 : back);
   if (mod == kNextMod) day = at + (forward == 0 ? 7 : forward);
   return IsoValue(CivilFromDays(day));
@@ -126,18 +134,27 @@ std::string ResolveRel(const Phrase& p, int n, const CivilDate& a) {
   return IsoValue(CivilFromDays(ToDays(a) + days));
 }
 
-Resolved Resolve(const Shape& s, const std::optional<CivilDate>& anchor) {
+// What a bare expression's sentence says of its side of the anchor (only
+// asked when it matters: a weekday, a month or a day without year, with no
+// word of its own that says last, this or next).
+bool NeedsTense(const Shape& s) {
+  if (s.modifier != kNoMod) return false;
+  return s.type == Shape::Type::kWeekday ||
+         (s.type == Shape::Type::kDate && s.date.year == 0 && s.date.day > 0);
+}
+
+Resolved Resolve(const Shape& s, const std::optional<CivilDate>& anchor, Tense tense) {
   const bool has_anchor = anchor && anchor->year > 0;
   switch (s.type) {
     case Shape::Type::kDate:
       if (s.date.year > 0) return {IsoValue(s.date), false};
       if (!HasDay(anchor)) return {IsoValue(s.date), false};
-      return {ResolveDayMonth(s.date, s.modifier, *anchor), true};
+      return {ResolveDayMonth(s.date, s.modifier, tense, *anchor), true};
     case Shape::Type::kMonth:
       if (!has_anchor || anchor->month == 0) return {"", true};
       return {ResolveMonth(s.date.month, s.modifier, *anchor), true};
     case Shape::Type::kWeekday:
-      return {HasDay(anchor) ? ResolveWeekday(s.weekday, s.modifier, *anchor) : "", true};
+      return {HasDay(anchor) ? ResolveWeekday(s.weekday, s.modifier, tense, *anchor) : "", true};
     case Shape::Type::kRel:
       return {has_anchor ? ResolveRel(*s.rel, s.n, *anchor) : "", true};
   }
@@ -170,7 +187,10 @@ std::vector<DateMention> FindDates(std::string_view text, const std::optional<Ci
     m.start = sc.tok(s.first).start + s.skip;
     m.end = sc.tok(s.end - 1).end;
     m.text = std::string(text.substr(m.start, m.end - m.start));
-    Resolved r = Resolve(s, anchor);
+    const Tense tense = HasDay(anchor) && NeedsTense(s)
+                            ? dates_internal::SentenceTense(sc, text, s.first, s.end)
+                            : Tense::kUnknown;
+    Resolved r = Resolve(s, anchor, tense);
     m.value = std::move(r.value);
     m.relative = r.relative;
     out.push_back(std::move(m));

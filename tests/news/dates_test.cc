@@ -175,6 +175,63 @@ TEST(FindDates, YearOfDayMonthIsNearestAnchor) {
   EXPECT_EQ(FindDates("le 28 décembre", CivilDate{2019, 11, 20})[0].value, "2019-12-28");
 }
 
+// The sentence's tense moves bare expressions to its side of the anchor
+// (kAnchor is Tuesday 5 February 2019).
+TEST(FindDates, TenseDecidesBareExpressions) {
+  auto value = [](const char* text) {
+    std::vector<DateMention> m = FindDates(text, kAnchor);
+    return m.empty() ? std::string("none") : m[0].value;
+  };
+  // Weekdays: the last one unless the sentence speaks of the future.
+  EXPECT_EQ(value("Le ministre a rencontré samedi son homologue."), "2019-02-02");
+  EXPECT_EQ(value("Le ministre rencontrera samedi son homologue."), "2019-02-09");
+  EXPECT_EQ(value("La réunion se tiendra samedi à Oujda."), "2019-02-09");
+  EXPECT_EQ(value("Le ministre a annoncé que la réunion aura lieu samedi."), "2019-02-09");
+  EXPECT_EQ(value("The minister will meet his counterpart on Saturday."), "2019-02-09");
+  EXPECT_EQ(value("The minister met his counterpart on Saturday."), "2019-02-02");
+  EXPECT_EQ(value("سيعقد الاجتماع السبت في الرباط."), "2019-02-09");
+  // Another sentence's tense does not count.
+  EXPECT_EQ(value("Il viendra. Samedi, le port ferme."), "2019-02-02");
+  // "à" is not the auxiliary "a": no tense, the default.
+  EXPECT_EQ(value("Rendez-vous samedi à Rabat."), "2019-02-02");
+  // Day and month without year: nearest by default, the next one in the future
+  // tense. A past verb does not move it: it often sets a deadline ("a donne
+  // jusqu'au 30 juin").
+  EXPECT_EQ(value("Le sommet du 20 décembre est annoncé."), "2018-12-20");
+  EXPECT_EQ(value("Le sommet aura lieu le 20 janvier."), "2020-01-20");
+  EXPECT_EQ(value("Le ministre a donné jusqu'au 21 mars aux partis."), "2019-03-21");
+  // The tense word must be near (eight words): a far one is another clause's.
+  EXPECT_EQ(value("Les modifications annoncées mercredi par Karim Benali, le président de la "
+                  "fédération, vont changer la course."),
+            "2019-01-30");
+  // Months keep their own rule (past unless within two months).
+  EXPECT_EQ(value("The plant will open in June."), "2018-06");
+  // A headline in capitals.
+  EXPECT_EQ(value("LE VILLAGE FETERA SON SAINT DIMANCHE"), "2019-02-10");
+  // Words of their own (dernier, prochain, this) win over the tense.
+  EXPECT_EQ(value("Il viendra comme vendredi dernier."), "2019-02-01");
+}
+
+// Years without a cue word are read from their neighbours: a range of two
+// years, or an English determiner before a noun.
+TEST(FindDates, YearsOfRangesAndEnglishDeterminers) {
+  auto values = [](const char* text) {
+    std::string out;
+    for (const DateMention& m : FindDates(text, kAnchor)) out += (out.empty() ? "" : " ") + m.value;
+    return out;
+  };
+  EXPECT_EQ(values("Entre 1990 et 1999 la ville a grandi."), "1990 1999");
+  EXPECT_EQ(values("La période 1982-1990 fut calme."), "1982 1990");
+  EXPECT_EQ(values("La saison 2002/2003 commence."), "2002 2003");
+  EXPECT_EQ(values("The expedition of 1957-58 crossed the ice."), "1957");
+  EXPECT_EQ(values("He apologised for a 2010 raid on the ship."), "2010");
+  EXPECT_EQ(values("Funds for his 2007 campaign were found."), "2007");
+  // Quantities stay quantities.
+  EXPECT_EQ(values("Le refuge est \u00e0 1950 m\u00e8tres d'altitude."), "");
+  EXPECT_EQ(values("Entre 1500 et 2000 manifestants ont d\u00e9fil\u00e9."), "");
+  EXPECT_EQ(values("Il a vendu 2000 billets et 1990 affiches."), "");
+}
+
 TEST(FindDates, MonthFirstNumericOnlyWithEvidence) {
   // Day first by default, even in English.
   EXPECT_EQ(FindDates("Filed 02/06/2019.", kAnchor)[0].value, "2019-06-02");
