@@ -198,7 +198,7 @@ CleanText Clean(const Page& page, std::string_view given_title, std::string_view
   const bool trust_furniture = TrustFurniture(blocks, a.f, stop_list);
   for (size_t i = 0; i < blocks.size(); ++i) {
     const bool repeated = site_lines != nullptr && blocks[i].text.size() <= kShortBytes &&
-                          site_lines->Repeated(site, blocks[i].text);
+                          site_lines->RepeatedKey(site, a.f[i].key);
     a.f[i].verdict = Judge(blocks[i], a.f[i], repeated, trust_furniture, stop_list);
   }
   DropTrailers(blocks, &a);

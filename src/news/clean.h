@@ -31,6 +31,8 @@ class SiteLines {
   // True when `block_text` was on 3 or more added pages of `site`: the page
   // being cleaned (added too) and at least 2 others.
   bool Repeated(std::string_view site, std::string_view block_text) const;
+  // The same, given the line's normalised form (text::NormalizeForMatching).
+  bool RepeatedKey(std::string_view site, const std::string& key) const;
 
  private:
   // site -> hash of a normalised block -> number of pages it was on.

@@ -17,9 +17,8 @@
 namespace qantara::news::clean_internal {
 namespace {
 
-constexpr size_t kKeyHeadBytes = 120;  // of a longer block, only its head is normalised
-// Stop words are counted on a longer head: an Arabic word takes about twice
-// the bytes of a French one, and 120 bytes of Arabic hold ten words or so.
+// Stop words of a long block are counted on its head: 480 bytes hold about
+// forty Arabic words (twice the bytes of French ones) or eighty French ones.
 constexpr size_t kStopHeadBytes = 480;
 
 struct KeywordRow {
@@ -98,9 +97,9 @@ std::string StripDigits(std::string_view key) {
   return out;
 }
 
-// The normalised head of a block (its first `head` bytes when it is longer
-// than kShortBytes), cut at a code point boundary.
-std::string KeyOf(std::string_view text, size_t head = kKeyHeadBytes) {
+// The normalised form of a block, of its first `head` bytes when it is longer
+// than kShortBytes (cut at a code point boundary).
+std::string KeyOf(std::string_view text, size_t head = kShortBytes) {
   if (text.size() > kShortBytes && text.size() > head) {
     size_t cut = head;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
@@ -256,7 +255,9 @@ bool EndsLikeSentence(std::string_view text) {
 
 Features Measure(const Block& b) {
   Features f;
-  f.key = KeyOf(b.text);
+  // Only short blocks need their key (title, byline, share bar, site line
+  // tests); a long one is measured on the head of its stop words' key.
+  if (b.text.size() <= kShortBytes) f.key = KeyOf(b.text);
   f.chars = text::CountCodePoints(b.text);
   const std::string stop_key =
       b.text.size() > kShortBytes ? KeyOf(b.text, kStopHeadBytes) : std::string();

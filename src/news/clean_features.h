@@ -21,7 +21,7 @@ inline constexpr size_t kShortBytes = 300;
 enum class Verdict { kBad, kShort, kGood };
 
 struct Features {
-  std::string key;   // KeyOf(text)
+  std::string key;   // KeyOf(text) for a block of kShortBytes or fewer, else ""
   size_t chars = 0;  // code points
   size_t words = 0;
   int stop_words = 0;  // among the words of `key`

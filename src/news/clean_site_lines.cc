@@ -26,10 +26,13 @@ void SiteLines::AddPage(std::string_view site, const std::vector<Block>& blocks)
 }
 
 bool SiteLines::Repeated(std::string_view site, std::string_view block_text) const {
+  return RepeatedKey(site, text::NormalizeForMatching(block_text));
+}
+
+bool SiteLines::RepeatedKey(std::string_view site, const std::string& key) const {
   const auto it = pages_.find(std::string(site));
   if (it == pages_.end()) return false;
-  const auto line =
-      it->second.find(std::hash<std::string>{}(text::NormalizeForMatching(block_text)));
+  const auto line = it->second.find(std::hash<std::string>{}(key));
   return line != it->second.end() && line->second >= 3;
 }
 

@@ -6,6 +6,11 @@
 
 #include <unicode/uchar.h>
 
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
 #include "text/utf8.h"
 
 namespace qantara::news {
@@ -16,7 +21,17 @@ bool IsWordChar(char32_t c) {
          u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
 }
 
-bool IsJoiner(char32_t c) { return c == '-' || c == '\'' || c == 0x2019; }  // RIGHT SINGLE QUOTATION MARK
+bool IsJoiner(char32_t c) {
+  return c == '-' || c == '\'' || c == 0x2019;
+}  // RIGHT SINGLE QUOTATION MARK
+
+constexpr size_t kRememberedWords = 1 << 16;  // per thread; about 6 MB at most
+
+// Lets the map of words seen be searched with a string_view (no copy).
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 void Finish(std::string_view text, Word* w) {
   std::string_view s = text.substr(w->start, w->end - w->start);
@@ -37,6 +52,16 @@ void Finish(std::string_view text, Word* w) {
     w->all_caps = letters >= 2 && upper == letters;
     return;
   }
+  // Other words through ICU (a few microseconds each), remembered per thread:
+  // news repeats its words, so most are found here.
+  thread_local std::unordered_map<std::string, Word, StringHash, std::equal_to<>> seen;
+  if (auto it = seen.find(s); it != seen.end()) {
+    w->norm = it->second.norm;
+    w->script = it->second.script;
+    w->capitalized = it->second.capitalized;
+    w->all_caps = it->second.all_caps;
+    return;
+  }
   w->norm = text::NormalizeForMatching(s);
   w->script = text::DominantScript(s);
   size_t pos = 0;
@@ -51,6 +76,8 @@ void Finish(std::string_view text, Word* w) {
     }
   }
   w->all_caps = letters >= 2 && upper == letters && w->script == text::Script::kLatin;
+  if (seen.size() >= kRememberedWords) seen.clear();  // bounded: a new start, not an LRU
+  seen.emplace(std::string(s), *w);
 }
 
 }  // namespace
