@@ -1,0 +1,211 @@
+// Stories (stories.h says what joins two documents, and why). The three
+// rules are looked up in indexes, never by comparing a document with every
+// earlier one: MinHash signatures by 16 bands of 4 values (locality-sensitive
+// hashing: two texts of similarity s share a band with probability
+// 1 - (1 - s^4)^16, 0.88 at s = 0.6 and 0.99 at 0.75; a candidate is then
+// checked on the whole signature), events by signature, actors by key (the
+// latest documents per actor).
+//
+// Why MinHash rather than SimHash: news texts are short (a few hundred
+// words); one changed word moves a SimHash of 60 shingles by ten bits or
+// more, while MinHash estimates the share of shingles in common directly.
+#include "news/stories.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "news/date_calendar.h"
+#include "news/words.h"
+
+namespace qantara::news {
+namespace {
+
+constexpr size_t kDocsPerActor = 256;  // an actor remembers its latest documents only
+
+uint64_t Fnv1a(std::string_view s, uint64_t h = 0xcbf29ce484222325ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+// A 64-bit mix (splitmix64's finaliser), so that similar shingles spread.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+constexpr int kBands = 16, kRows = kMinHashes / kBands;
+
+// The i-th hash function: a multiply-add on the shingle's 64-bit hash, high
+// half kept (odd multipliers from a fixed seed, so signatures are stable).
+struct HashFamily {
+  std::array<uint64_t, kMinHashes> a, b;
+  HashFamily() {
+    uint64_t x = 0x51ab1e5eedull;
+    for (int i = 0; i < kMinHashes; ++i) {
+      a[i] = Mix(x += 0x9e3779b97f4a7c15ull) | 1;
+      b[i] = Mix(x += 0x9e3779b97f4a7c15ull);
+    }
+  }
+};
+
+struct Shingled {
+  MinHashSignature minhash;
+  size_t words = 0;
+};
+
+Shingled MinHashOf(std::string_view text) {
+  static const HashFamily family;
+  const std::vector<Word> words = SplitWords(text);
+  Shingled out;
+  out.minhash.fill(UINT32_MAX);
+  out.words = words.size();
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    uint64_t h = Fnv1a(words[i].norm);
+    h = Fnv1a("\x1f", h);
+    h = Fnv1a(words[i + 1].norm, h);
+    h = Fnv1a("\x1f", h);
+    h = Mix(Fnv1a(words[i + 2].norm, h));
+    for (int k = 0; k < kMinHashes; ++k) {
+      const uint32_t v = static_cast<uint32_t>((h * family.a[k] + family.b[k]) >> 32);
+      out.minhash[k] = std::min(out.minhash[k], v);
+    }
+  }
+  return out;
+}
+
+uint64_t BandKey(const MinHashSignature& m, int band) {
+  uint64_t h = Mix(static_cast<uint64_t>(band) + 1);
+  for (int r = 0; r < kRows; ++r) h = Mix(h ^ m[band * kRows + r]);
+  return h;
+}
+
+// Days since 1970-01-01 of a full ISO date; false when `iso` is not one.
+bool DayOf(std::string_view iso, int64_t* day) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return false;
+  int y = 0, m = 0, d = 0;
+  for (size_t i : {0, 1, 2, 3}) {
+    if (iso[i] < '0' || iso[i] > '9') return false;
+    y = y * 10 + (iso[i] - '0');
+  }
+  for (size_t i : {5, 6}) {
+    if (iso[i] < '0' || iso[i] > '9') return false;
+    m = m * 10 + (iso[i] - '0');
+  }
+  for (size_t i : {8, 9}) {
+    if (iso[i] < '0' || iso[i] > '9') return false;
+    d = d * 10 + (iso[i] - '0');
+  }
+  if (!dates_internal::ValidDay(y, m, d)) return false;
+  *day = dates_internal::DaysFromCivil(y, m, d);
+  return true;
+}
+
+std::vector<std::string> SortedDistinct(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+bool ShareOne(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) return true;
+    a[i] < b[j] ? ++i : ++j;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string EventSignature(std::string_view type, std::string_view date, std::string_view place) {
+  std::string s(type);
+  s.push_back('|');
+  s.append(date);
+  s.push_back('|');
+  s.append(place);
+  return s;
+}
+
+MinHashSignature MinHash(std::string_view text) { return MinHashOf(text).minhash; }
+
+double Similarity(const MinHashSignature& a, const MinHashSignature& b) {
+  int same = 0;
+  for (int k = 0; k < kMinHashes; ++k) same += a[k] == b[k];
+  return static_cast<double>(same) / kMinHashes;
+}
+
+StoryClusterer::StoryClusterer(StoryOptions options) : options_(options) {}
+
+size_t StoryClusterer::Join(const StoryEvidence& doc, const Known& me) const {
+  size_t best = SIZE_MAX;
+  if (me.compared) {
+    for (int band = 0; band < kBands; ++band) {
+      auto it = bands_.find(BandKey(me.minhash, band));
+      if (it == bands_.end()) continue;
+      for (size_t d : it->second) {
+        if (docs_[d].story < best &&
+            Similarity(docs_[d].minhash, me.minhash) >= options_.min_similarity) {
+          best = docs_[d].story;
+        }
+      }
+    }
+  }
+  for (const std::string& signature : doc.events) {
+    if (auto it = events_.find(signature); it != events_.end()) best = std::min(best, it->second);
+  }
+  if (me.dated && me.actors.size() >= options_.shared_actors && !me.places.empty()) {
+    std::unordered_map<size_t, size_t> shared;  // earlier document -> actors in common
+    for (const std::string& actor : me.actors) {
+      auto it = by_actor_.find(actor);
+      if (it == by_actor_.end()) continue;
+      for (size_t d : it->second) ++shared[d];
+    }
+    for (const auto& [d, n] : shared) {
+      const Known& other = docs_[d];
+      if (n < options_.shared_actors || !other.dated || other.story >= best) continue;
+      if (std::llabs(other.day - me.day) > options_.max_days_apart) continue;
+      if (ShareOne(me.places, other.places)) best = other.story;
+    }
+  }
+  return best;
+}
+
+std::string StoryClusterer::Add(const StoryEvidence& doc) {
+  Known me;
+  const Shingled sh = MinHashOf(doc.text);
+  me.minhash = sh.minhash;
+  me.compared = sh.words >= options_.min_words;
+  me.dated = DayOf(doc.published, &me.day);
+  me.actors = SortedDistinct(doc.actors);
+  me.places = SortedDistinct(doc.places);
+
+  me.story = Join(doc, me);
+  if (me.story == SIZE_MAX) {
+    char key[24];
+    std::snprintf(key, sizeof key, "s:%012llx",
+                  static_cast<unsigned long long>(Fnv1a(doc.doc) & 0xffffffffffffull));
+    me.story = keys_.size();
+    keys_.emplace_back(key);
+  }
+
+  const size_t index = docs_.size();
+  if (me.compared) {
+    for (int band = 0; band < kBands; ++band) bands_[BandKey(me.minhash, band)].push_back(index);
+  }
+  for (const std::string& signature : doc.events) events_.emplace(signature, me.story);
+  for (const std::string& actor : me.actors) {
+    std::vector<size_t>& docs = by_actor_[actor];
+    if (docs.size() >= kDocsPerActor) docs.erase(docs.begin(), docs.begin() + kDocsPerActor / 2);
+    docs.push_back(index);
+  }
+  const std::string& key = keys_[me.story];
+  docs_.push_back(std::move(me));
+  return key;
+}
+
+}  // namespace qantara::news

@@ -1,0 +1,95 @@
+// Stories: the documents of a run that report one story, across languages,
+// under one key (DESIGN.md's `story`, "s:" + 12 hex digits).
+//
+// A document joins the earliest story that one of its earlier documents
+// shares with it by:
+//  1. near-duplicate text: the sets of its word 3-shingles (matching forms,
+//     so case, accents and Arabic spelling variants do not count) overlap by
+//     `min_similarity` (Jaccard) or more, estimated by MinHash; a copy, a wire
+//     story republished with its own headline, a page read twice;
+//  2. one event: an event of the same type, full date and place (the French
+//     and Arabic reports of one press conference share no words, but they
+//     share "press_conference|2022-05-11|l:marrakech");
+//  3. the same people at the same time: at least `shared_actors` persons or
+//     organisations and one place in common, published at most
+//     `max_days_apart` days apart.
+// Otherwise it starts a story, keyed by its own `doc`. Meetings of one
+// series in different years share actors and places but not dates: they stay
+// distinct stories (a thread of stories is a later step).
+//
+// Not thread-safe: one clusterer per run, fed in input order, so that keys
+// do not depend on thread timing.
+#ifndef QANTARA_NEWS_STORIES_H_
+#define QANTARA_NEWS_STORIES_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace qantara::news {
+
+// What the clusterer needs of one document once its mentions and events are
+// linked.
+struct StoryEvidence {
+  std::string doc;                  // the document's `doc`
+  std::string text;                 // its clean text
+  std::string published;            // ISO date ("2019-02-05"), "" or coarser when unknown
+  std::vector<std::string> actors;  // entity keys of its persons and organisations
+  std::vector<std::string> places;  // entity keys of its locations
+  std::vector<std::string> events;  // EventSignature() of its events with a full date
+};
+
+struct StoryOptions {
+  double min_similarity = 0.6;  // rule 1: shingle sets' Jaccard similarity, estimated
+  size_t min_words = 30;        // shorter texts are not compared as copies
+  size_t shared_actors = 2;     // rule 3: persons or organisations in common
+  int max_days_apart = 2;       // rule 3: published this close (both dates known)
+};
+
+// "meeting|2019-02-06|l:washington": type, date and place of an event ("" for
+// an unknown place).
+std::string EventSignature(std::string_view type, std::string_view date, std::string_view place);
+
+// A MinHash signature of a text's word 3-shingles (words in matching form):
+// the least of 64 hash functions over the shingles, each. A text of fewer
+// than three words has no shingle (every value is the maximum).
+inline constexpr int kMinHashes = 64;
+using MinHashSignature = std::array<uint32_t, kMinHashes>;
+MinHashSignature MinHash(std::string_view text);
+
+// The share of equal values: an estimate of the shingle sets' Jaccard similarity.
+double Similarity(const MinHashSignature& a, const MinHashSignature& b);
+
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(StoryOptions options = StoryOptions());
+
+  // The story key of the next document (input order).
+  std::string Add(const StoryEvidence& doc);
+
+ private:
+  struct Known {
+    size_t story = 0;  // index into keys_
+    MinHashSignature minhash{};
+    bool compared = false;  // long enough to be compared as a copy
+    int64_t day = 0;        // published, days since 1970-01-01
+    bool dated = false;
+    std::vector<std::string> actors, places;  // sorted, distinct
+  };
+  size_t Join(const StoryEvidence& doc, const Known& me) const;  // SIZE_MAX when none
+
+  StoryOptions options_;
+  std::vector<std::string> keys_;  // story keys
+  std::vector<Known> docs_;
+  std::unordered_map<uint32_t, std::vector<size_t>> bands_;        // band id << 16 | bits -> docs
+  std::unordered_map<std::string, size_t> events_;                 // signature -> story
+  std::unordered_map<std::string, std::vector<size_t>> by_actor_;  // actor -> docs (recent)
+};
+
+}  // namespace qantara::news
+
+#endif  // QANTARA_NEWS_STORIES_H_
