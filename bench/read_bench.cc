@@ -12,7 +12,8 @@
 //   en  TempEval-3 platinum (tempeval3_platinum_en/te3-platinum/*.tml: <TEXT> with its tags
 //       stripped, split with text::Sentences; 37 KB, so its sentences recur across articles)
 // and otherwise a few sentences written in this file (the output says which).
-//   BM_Read/threads:N   PageOf + ReadPage (clean, published date, languages, dates, mentions)
+//   BM_Read/threads:N   PageOf + ReadPage (clean, published date, languages, dates, mentions,
+//                       events)
 //                       + EntityLinker::LinkDocument, as `qantara read` runs them (without
 //                       --list: no screener); one linker per thread, new at each pass over
 //                       the articles; SiteLines of all the pages is built beforehand, as a
@@ -21,7 +22,8 @@
 //   BM_Stage/STAGE      one stage on the same articles, its input computed beforehand:
 //                       parse_html (PageOf: libxml2 for pages, lines for texts), site_lines
 //                       (SiteLines::AddPage, sequential in a run), clean, published,
-//                       languages, dates, mentions, link. Summed up at the end in us/article
+//                       languages, dates, mentions, link, events (FindEvents + LinkEvents).
+//                       Summed up at the end in us/article
 //                       (CPU time).
 //   peer                bench/peers/read_peer.py (python3-readability, python3-langdetect,
 //                       python3-dateparser) on the same articles, run after the benchmarks;
@@ -47,6 +49,7 @@
 #include "news/clean.h"
 #include "news/dates.h"
 #include "news/entities.h"
+#include "news/events.h"
 #include "news/gazetteer.h"
 #include "news/language.h"
 #include "news/mentions.h"
@@ -464,6 +467,7 @@ struct World {
   qn::SiteLines site_lines;
   std::vector<qn::ReadDocument> read;  // ReadPage's output, for the stages after clean
   std::vector<std::optional<qn::CivilDate>> anchors;
+  std::vector<std::vector<qn::LinkedMention>> linked;  // the read mentions, linked (for events)
 };
 
 World* GetWorld() {
@@ -501,6 +505,8 @@ World* GetWorld() {
       const std::string& p = w->read.back().published;
       w->anchors.push_back(p.size() == 10 ? qn::ParseDateValue(p) : std::nullopt);
     }
+    qn::EntityLinker linker(nullptr);
+    for (const qn::ReadDocument& r : w->read) w->linked.push_back(linker.LinkDocument(r.mentions));
     return w;
   }();
   return world;
@@ -532,7 +538,17 @@ void BM_Read(benchmark::State& state) {
 BENCHMARK(BM_Read)->Threads(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Read)->Threads(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 
-enum class Stage { kParse, kSiteLines, kClean, kPublished, kLanguages, kDates, kMentions, kLink };
+enum class Stage {
+  kParse,
+  kSiteLines,
+  kClean,
+  kPublished,
+  kLanguages,
+  kDates,
+  kMentions,
+  kLink,
+  kEvents
+};
 
 // One stage over all the articles per iteration.
 void BM_Stage(benchmark::State& state, Stage stage) {
@@ -583,6 +599,14 @@ void BM_Stage(benchmark::State& state, Stage stage) {
           benchmark::DoNotOptimize(linker.LinkDocument(w->read[i].mentions));
         break;
       }
+      case Stage::kEvents:  // FindEvents (in ReadPage) + LinkEvents (when a line is written)
+        for (size_t i = 0; i < n; ++i) {
+          const qn::ReadDocument& r = w->read[i];
+          auto events =
+              qn::FindEvents(r.text, r.languages.sentences, r.mentions, r.dates, r.published);
+          benchmark::DoNotOptimize(qn::LinkEvents(r.text, events, w->linked[i]));
+        }
+        break;
     }
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
@@ -595,6 +619,7 @@ BENCHMARK_CAPTURE(BM_Stage, languages, Stage::kLanguages)->Unit(benchmark::kMill
 BENCHMARK_CAPTURE(BM_Stage, dates, Stage::kDates)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Stage, mentions, Stage::kMentions)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Stage, link, Stage::kLink)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Stage, events, Stage::kEvents)->Unit(benchmark::kMillisecond);
 
 // The console output, keeping items/s of every run for the summary.
 class Reporter : public benchmark::ConsoleReporter {
@@ -718,8 +743,9 @@ int main(int argc, char** argv) {
   if (one > 0) std::printf("; DESIGN's target: >= 2,000 articles/s per core\n");
   double sum = 0;
   std::map<std::string, double> us;
-  const std::vector<std::string> stages = {"parse_html", "site_lines", "clean",    "published",
-                                           "languages",  "dates",      "mentions", "link"};
+  const std::vector<std::string> stages = {"parse_html", "site_lines", "clean",
+                                           "published",  "languages",  "dates",
+                                           "mentions",   "link",       "events"};
   for (const std::string& stage : stages) {
     const double rate = reporter.Rate("BM_Stage/" + stage);
     if (rate > 0) sum += us[stage] = 1e6 / rate;

@@ -33,6 +33,8 @@ struct ReadArgs {
   std::string db;
   int threads = std::max(1u, std::thread::hardware_concurrency());
   bool json = false;
+  bool cameo = false;      // --events-cameo: CAMEO rows (JSON Lines) instead of documents
+  bool cameo_tsv = false;  // --events-cameo-tsv: the same rows as TSV with a header
 };
 
 // One slot of a block: a document to read, or an error to report.
@@ -62,6 +64,10 @@ class Reader {
          store::NewsStore* store)
       : args_(args), linker_(std::move(screener)), store_(store), progress_("reading", 0) {
     pretty_ = !args.json && isatty(STDOUT_FILENO);
+    if (args.cameo_tsv) {
+      std::string_view header = CameoTsvHeader();
+      std::fwrite(header.data(), 1, header.size(), stdout);
+    }
   }
 
   // Entities of earlier runs, so that their keys stay the same.
@@ -120,7 +126,17 @@ class Reader {
     } else {
       std::vector<news::LinkedMention> mentions = linker_.LinkDocument(s.read.mentions);
       if (store_ && store_status_.ok()) store_status_ = store_->SaveDocument(s.read, mentions);
+      if (args_.cameo || args_.cameo_tsv) {
+        line =
+            CameoLines(s.read, mentions, args_.cameo_tsv ? CameoFormat::kTsv : CameoFormat::kJsonl);
+        std::fwrite(line.data(), 1, line.size(), stdout);  // each row ends in '\n'
+        return;
+      }
       line = pretty_ ? ReadableDocument(s.read, mentions) : DocumentLine(s.read, mentions);
+    }
+    if (args_.cameo_tsv) {  // the TSV holds rows only: its error lines go to stderr
+      std::fprintf(stderr, "%s\n", line.c_str());
+      return;
     }
     std::fwrite(line.data(), 1, line.size(), stdout);
     std::fputc('\n', stdout);
@@ -170,7 +186,9 @@ void AddReadCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "read",
       "Read news (Arabic, French, English): clean text, languages per sentence, dates, and "
-      "mentions of persons, organisations and places linked across scripts and to the lists. "
+      "mentions of persons, organisations and places linked across scripts and to the lists, "
+      "and events (meetings, visits, calls, statements, press conferences, agreements, attacks, "
+      "arrests). "
       "One JSON line out per document, in input order; a document that cannot be read gives "
       "{\"doc\", \"error\"}, the run goes on, and the exit code is 1.");
   cmd->add_option("paths", args->paths,
@@ -185,6 +203,19 @@ void AddReadCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--threads", args->threads, "Worker threads")->check(CLI::Range(1, 256));
   cmd->add_flag("--json", args->json,
                 "JSON Lines even at a terminal (the default when stdout is not a terminal)");
+  CLI::Option* cameo = cmd->add_flag(
+      "--events-cameo", args->cameo,
+      "Instead of documents, print each document's events as CAMEO actor-action-actor rows, "
+      "one JSON line each: {\"doc\", \"date\", \"actor1\", \"actor1_name\", \"code\", "
+      "\"root\", \"type\", \"actor2\", \"actor2_name\", \"place\", \"event\"} (codes: "
+      "meeting 040, call 041, visit 042, statement and press_conference 010, agreement 057, "
+      "attack 180, arrest 173; docs/news.md \"Events\"); a document that cannot be read still "
+      "gives its {\"doc\", \"error\"} line");
+  cmd->add_flag("--events-cameo-tsv", args->cameo_tsv,
+                "As --events-cameo, as tab-separated values with a header line (for GDELT-like "
+                "tools); the {\"doc\", \"error\"} line of a document that cannot be read goes to "
+                "standard error")
+      ->excludes(cameo);
   cmd->callback([args, exit_code] { *exit_code = RunRead(*args); });
 }
 

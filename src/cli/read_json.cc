@@ -1,5 +1,6 @@
 #include "cli/read_json.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace qantara::cli {
@@ -12,6 +13,45 @@ std::string Dump(const Json& j) {
 }
 
 Json Nullable(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+// A TSV value: tabs and line breaks become spaces.
+std::string TsvField(std::string s) {
+  std::replace_if(
+      s.begin(), s.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+  return s;
+}
+
+std::string_view DateFrom(news::EventDateSource source) {
+  switch (source) {
+    case news::EventDateSource::kText:
+      return "text";
+    case news::EventDateSource::kPublished:
+      return "published";
+    case news::EventDateSource::kNone:
+      break;
+  }
+  return "";
+}
+
+Json EventsJson(const std::vector<news::LinkedEvent>& events) {
+  Json out = Json::array();
+  for (const news::LinkedEvent& e : events) {
+    Json j;
+    j["type"] = news::EventTypeName(e.type);
+    j["text"] = e.text;
+    j["start"] = e.start;
+    j["end"] = e.end;
+    j["date"] = Nullable(e.date);
+    if (!e.date.empty()) j["date_from"] = DateFrom(e.date_source);
+    j["place"] = e.place ? Json(e.place->entity) : Json(nullptr);
+    Json participants = Json::array();
+    for (const news::EventActor& a : e.participants) participants.push_back(a.entity);
+    j["participants"] = std::move(participants);
+    j["sentence"] = e.sentence;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -55,12 +95,46 @@ std::string DocumentLine(const news::ReadDocument& doc,
     ds.push_back({{"text", d.text}, {"start", d.start}, {"end", d.end}, {"value", Nullable(d.value)}});
   }
   out["dates"] = std::move(ds);
+  out["events"] = EventsJson(news::LinkEvents(doc.text, doc.events, mentions));
   if (!doc.notes.empty()) out["notes"] = doc.notes;
   if (!doc.extra_json.empty()) {
     Json extra = Json::parse(doc.extra_json, nullptr, false);
     if (!extra.is_discarded()) out["fields"] = std::move(extra);
   }
   return Dump(out);
+}
+
+std::string CameoLines(const news::ReadDocument& doc,
+                       const std::vector<news::LinkedMention>& mentions, CameoFormat format) {
+  const std::vector<news::LinkedEvent> events = news::LinkEvents(doc.text, doc.events, mentions);
+  std::string out;
+  for (const news::CameoRow& r : news::CameoRows(events)) {
+    if (format == CameoFormat::kTsv) {
+      out += TsvField(doc.doc) + '\t' + r.date + '\t' + r.actor1.entity + '\t' +
+             TsvField(r.actor1.canonical) + '\t' + r.code + '\t' + r.root + '\t' +
+             std::string(news::EventTypeName(r.type)) + '\t' + r.actor2.entity + '\t' +
+             TsvField(r.actor2.canonical) + '\t' + r.place + '\t' + std::to_string(r.event) + '\n';
+      continue;
+    }
+    Json j;
+    j["doc"] = doc.doc;
+    j["date"] = Nullable(r.date);
+    j["actor1"] = Nullable(r.actor1.entity);
+    j["actor1_name"] = Nullable(r.actor1.canonical);
+    j["code"] = r.code;
+    j["root"] = r.root;
+    j["type"] = news::EventTypeName(r.type);
+    j["actor2"] = Nullable(r.actor2.entity);
+    j["actor2_name"] = Nullable(r.actor2.canonical);
+    j["place"] = Nullable(r.place);
+    j["event"] = r.event;
+    out += Dump(j) + '\n';
+  }
+  return out;
+}
+
+std::string_view CameoTsvHeader() {
+  return "doc\tdate\tactor1\tactor1_name\tcode\troot\ttype\tactor2\tactor2_name\tplace\tevent\n";
 }
 
 std::string ErrorLine(std::string_view doc, std::string_view error) {
@@ -87,6 +161,11 @@ std::string ReadableDocument(const news::ReadDocument& doc,
   }
   for (const news::DateMention& d : doc.dates) {
     out += "\n  date: " + d.text + " -> " + (d.value.empty() ? "?" : d.value);
+  }
+  for (const news::LinkedEvent& e : news::LinkEvents(doc.text, doc.events, mentions)) {
+    out += "\n  event: " + std::string(news::EventTypeName(e.type)) + " \"" + e.text + "\" " +
+           (e.date.empty() ? "?" : e.date) + " at " + (e.place ? e.place->canonical : "?") + ":";
+    for (const news::EventActor& a : e.participants) out += " [" + a.canonical + "]";
   }
   return out + "\n";
 }

@@ -12,10 +12,25 @@
 
 namespace qantara::cli {
 
-// {"doc", "title", "published", "languages", "text", "removed", "mentions", "dates"}
-// (+ "url" when known, "published_how", "notes" when decoding did something).
+// {"doc", "title", "published", "languages", "text", "removed", "mentions", "dates",
+// "events"} (+ "url" when known, "published_how", "notes" when decoding did something).
+// An event is {"type", "text", "start", "end", "date", "date_from" (when dated: "text" or
+// "published"), "place", "participants", "sentence"} (news::LinkEvents).
 std::string DocumentLine(const news::ReadDocument& doc,
                          const std::vector<news::LinkedMention>& mentions);
+
+enum class CameoFormat { kJsonl, kTsv };
+
+// The document's events as CAMEO actor-action-actor rows (news::CameoRows),
+// one line each, every line ending in '\n' ("" when there are none). JSON
+// Lines: {"doc", "date", "actor1", "actor1_name", "code", "root", "type",
+// "actor2", "actor2_name", "place", "event"} (null when unknown; `event` is
+// the index in the document line's `events`). TSV: the same columns in that
+// order, tabs and line breaks in values turned into spaces.
+std::string CameoLines(const news::ReadDocument& doc,
+                       const std::vector<news::LinkedMention>& mentions, CameoFormat format);
+// The TSV's header line, ending in '\n'.
+std::string_view CameoTsvHeader();
 
 // {"doc", "error"}
 std::string ErrorLine(std::string_view doc, std::string_view error);

@@ -5,7 +5,7 @@
 //   SourceDocument --PageOf--> Page --(SiteLines of the run)--> ReadPage:
 //     clean (clean.h) -> published date (metadata, byline, dateline, inferred)
 //     -> languages per sentence (language.h) -> dates (dates.h) -> mentions
-//     (mentions.h)
+//     (mentions.h) -> events (events.h)
 //
 // PageOf and ReadPage are thread-safe: a run calls them for many documents
 // at once and keeps SiteLines and the linker on one thread.
@@ -19,6 +19,7 @@
 #include "news/clean.h"
 #include "news/dates.h"
 #include "news/document.h"
+#include "news/events.h"
 #include "news/gazetteer.h"
 #include "news/html.h"
 #include "news/language.h"
@@ -38,6 +39,7 @@ struct ReadDocument {
   std::vector<std::string> removed;
   std::vector<Mention> mentions;
   std::vector<DateMention> dates;
+  std::vector<Event> events;       // by trigger, mentions by index (LinkEvents links and merges)
   std::vector<std::string> notes;  // what decoding and parsing did
   std::string extra_json;          // other fields of a JSON Lines input line
 };
