@@ -1,6 +1,8 @@
 // qantara serve: the HTTP service (DESIGN.md "Service"). Loads the lists,
 // records each list version in the database (with its audit entry), builds
-// the index and answers requests until SIGINT or SIGTERM.
+// the index and answers requests until SIGINT or SIGTERM. SIGHUP, like POST
+// /v1/admin/reload, reads the same list files again and swaps the index
+// (server/reload.h); a file that fails leaves the old lists served.
 //
 // Signals are blocked in every thread and taken by one waiting thread
 // (sigwait), which asks the server to stop: no work happens in a signal
@@ -16,6 +18,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/load.h"
+#include "server/reload.h"
 #include "server/server.h"
 #include "store/service_store.h"
 
@@ -30,31 +33,38 @@ struct ServeArgs {
   size_t top = screen::ScreenOptions().top_k;
 };
 
-// Loads the lists and records one list version per file.
-Result<std::shared_ptr<const server::ListSnapshot>> LoadSnapshot(const ServeArgs& args,
-                                                                 store::ServiceStore* db) {
-  Result<lists::LoadResult> loaded = lists::LoadLists(args.lists);
-  if (!loaded.ok()) return loaded.status();
-  ReportIssues(loaded->issues);
-  std::vector<store::ListVersion> versions;
-  for (const lists::ListSource& source : loaded->sources) {
-    store::ListVersion v;
-    v.source = source.path;
-    v.format = std::string(lists::FormatName(source.format));
-    v.list = source.list;
-    v.published = source.published;
-    v.sha256 = source.sha256;
-    v.entities = static_cast<int64_t>(source.records);
-    QANTARA_RETURN_IF_ERROR(db->RecordListVersion(&v));
-    versions.push_back(std::move(v));
+// The lists' options: the same files on every load.
+server::ListFilesOptions ListFiles(const ServeArgs& args) {
+  server::ListFilesOptions files;
+  files.paths = args.lists;
+  files.screen.threshold = args.threshold;
+  files.screen.top_k = args.top;
+  files.threads = args.server.threads;
+  return files;
+}
+
+// "list versions 3, 4 (1250 records)" for the log.
+std::string VersionsText(const server::ListSnapshot& lists) {
+  std::string ids;
+  int64_t entities = 0;
+  for (const store::ListVersion& v : lists.versions) {
+    ids += (ids.empty() ? "" : ", ") + std::to_string(v.id);
+    entities += v.entities;
   }
-  std::shared_ptr<const screen::CandidateIndex> index =
-      screen::CandidateIndex::Build(std::move(loaded->entities), args.server.threads);
-  screen::ScreenOptions options;
-  options.threshold = args.threshold;
-  options.top_k = args.top;
-  auto screener = std::make_shared<const screen::Screener>(index, options);
-  return server::MakeSnapshot(std::move(screener), std::move(versions));
+  return "list versions " + ids + " (" + std::to_string(entities) + " records)";
+}
+
+// SIGHUP: reload after any reload running (an HTTP one) ends, and say so on stderr.
+void ReloadOnSignal(server::Reloader* reloader) {
+  std::fprintf(stderr, "qantara: SIGHUP: reloading the lists\n");
+  server::ReloadReport report = reloader->Reload("server:sighup", /*wait=*/true);
+  if (!report.snapshot) {
+    std::fprintf(stderr, "qantara: reload failed: %s; still serving the lists loaded before\n",
+                 report.status.message().c_str());
+    return;
+  }
+  ReportIssues(report.issues);
+  std::fprintf(stderr, "qantara: reloaded: serving %s\n", VersionsText(*report.snapshot).c_str());
 }
 
 int RunServe(const ServeArgs& args) {
@@ -62,21 +72,32 @@ int RunServe(const ServeArgs& args) {
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // inherited by every thread made below
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on its socket, not our exit
 
   auto db = store::ServiceStore::Open(args.db);
   if (!db.ok()) return Fail(db.status());
-  auto snapshot = LoadSnapshot(args, db->get());
-  if (!snapshot.ok()) return Fail(snapshot.status());
   server::Server server(args.server, db->get());
-  server.SetLists(*snapshot);
+  server::Reloader reloader(ListFiles(args), db->get(),
+                            [&server](auto lists) { server.SetLists(std::move(lists)); });
+  server::ReloadReport loaded = reloader.Reload("server", /*wait=*/true);
+  if (!loaded.snapshot) return Fail(loaded.status);
+  ReportIssues(loaded.issues);
+  server.SetReloader(&reloader);
   if (Status s = server.Bind(); !s.ok()) return Fail(s);
   std::fprintf(stderr, "listening on http://%s:%d\n", args.server.host.c_str(), server.port());
+  if (!args.server.web_root.empty()) {
+    std::fprintf(stderr, "review page: http://%s:%d/\n", args.server.host.c_str(), server.port());
+  }
 
-  std::thread waiter([&server, stop_signals] {
-    int signal = 0;
-    sigwait(&stop_signals, &signal);
+  std::thread waiter([&server, &reloader, stop_signals] {
+    for (;;) {
+      int signal = 0;
+      if (sigwait(&stop_signals, &signal) != 0) continue;
+      if (signal != SIGHUP) break;
+      ReloadOnSignal(&reloader);
+    }
     server.Stop();
   });
   Status run = server.Run();
@@ -95,8 +116,11 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "serve",
       "Serve screening over HTTP (POST /v1/screen, GET /v1/match, /v1/entities/{id}, /v1/lists, "
-      "POST /v1/decisions, GET /v1/screenings, /healthz, /metrics). Clients send "
-      "Authorization: Bearer KEY (see `qantara keys add`). Stops on SIGINT or SIGTERM.");
+      "POST /v1/decisions, GET /v1/screenings[/{id}[/audit]], /healthz, /metrics). Clients send "
+      "Authorization: Bearer KEY (see `qantara keys add`). POST /v1/admin/reload (admin) or "
+      "SIGHUP reads the --list files again and swaps the index without dropping a request; a "
+      "file that cannot be used leaves the old lists served (the error names it). Stops on "
+      "SIGINT or SIGTERM.");
   cmd->add_option("--list", args->lists, "List file(s), as for `qantara screen`")->required();
   cmd->add_option("--db", args->db, "Service database (SQLite; created when missing)")->required();
   cmd->add_option("--host", args->server.host, "Address to listen on")->capture_default_str();
@@ -104,6 +128,9 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   cmd->add_option("--threads", args->server.threads, "Worker threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--web", args->server.web_root,
+                  "Serve this folder at / (the review page: web/public of the source tree)")
+      ->check(CLI::ExistingDirectory);
   cmd->add_option("--threshold", args->threshold, "Lowest score reported (0..1)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();

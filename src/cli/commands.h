@@ -16,6 +16,7 @@ void AddSearchCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, int* exit_code);
 void AddKeysCommand(CLI::App& app, int* exit_code);
 void AddAuditCommand(CLI::App& app, int* exit_code);
+void AddRescreenCommand(CLI::App& app, int* exit_code);
 
 }  // namespace qantara::cli
 

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   qantara::cli::AddServeCommand(app, &exit_code);
   qantara::cli::AddKeysCommand(app, &exit_code);
   qantara::cli::AddAuditCommand(app, &exit_code);
+  qantara::cli::AddRescreenCommand(app, &exit_code);
   // An unknown subcommand is a usage error even with --help after it (CLI11
   // would otherwise print the general help and succeed).
   if (argc > 1 && argv[1][0] != '-') {

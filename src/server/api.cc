@@ -10,6 +10,7 @@
 
 #include "lists/entity_json.h"
 #include "screen/screen_json.h"
+#include "server/reload.h"
 
 namespace qantara::server {
 namespace {
@@ -100,6 +101,17 @@ std::shared_ptr<const ListSnapshot> MakeSnapshot(std::shared_ptr<const screen::S
   return snapshot;
 }
 
+store::Hit HitForMatch(const nlohmann::ordered_json& match) {
+  return {match["entity"].get<std::string>(), ScoreText(match["score"].get<double>()),
+          Dump(match["explanation"]), ""};
+}
+
+nlohmann::ordered_json ListVersionToJson(const store::ListVersion& v) {
+  return {{"version", v.id},       {"list", v.list},         {"source", v.source},
+          {"format", v.format},    {"published", v.published}, {"sha256", v.sha256},
+          {"entities", v.entities}, {"loaded_at", v.loaded_at}};
+}
+
 Api::Api(store::ServiceStore* store, Metrics* metrics, ApiLimits limits)
     : store_(store), metrics_(metrics), limits_(limits) {}
 
@@ -117,19 +129,29 @@ namespace {
 
 using store::Role;
 
+// A pattern's "{id}" matches one or more characters; an id at the end of
+// the pattern may hold '/' (entity ids are the lists' own), one before a
+// suffix may not.
 bool PathMatches(std::string_view pattern, const std::string& path) {
-  if (pattern == "/v1/entities/{id}") {
-    return path.size() > kEntitiesPrefix.size() &&
-           path.compare(0, kEntitiesPrefix.size(), kEntitiesPrefix) == 0;
+  const size_t hole = pattern.find("{id}");
+  if (hole == std::string_view::npos) return pattern == path;
+  const std::string_view prefix = pattern.substr(0, hole);
+  const std::string_view suffix = pattern.substr(hole + 4);
+  const std::string_view p = path;
+  if (p.size() <= prefix.size() + suffix.size()) return false;
+  if (p.substr(0, prefix.size()) != prefix || p.substr(p.size() - suffix.size()) != suffix) {
+    return false;
   }
-  return pattern == path;
+  return suffix.empty() ||
+         p.substr(prefix.size(), p.size() - prefix.size() - suffix.size()).find('/') ==
+             std::string_view::npos;
 }
 
 }  // namespace
 
 ApiResponse Api::Handle(const ApiRequest& r) const {
   struct Route {
-    std::string_view pattern;  // the path; "/v1/entities/{id}" matches kEntitiesPrefix + an id
+    std::string_view pattern;  // the path; "{id}" matches an id (PathMatches)
     std::string_view method;
     std::optional<Role> role;  // nullopt: no key needed
     Handler handler;
@@ -141,7 +163,10 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
       {"/v1/lists", "GET", Role::kScreener, &Api::Lists},
       {"/v1/decisions", "POST", Role::kReviewer, &Api::Decide},
       {"/v1/screenings", "GET", Role::kReviewer, &Api::Screenings},
+      {"/v1/screenings/{id}/audit", "GET", Role::kReviewer, &Api::ScreeningAudit},
+      {"/v1/screenings/{id}", "GET", Role::kReviewer, &Api::ScreeningCase},
       {"/metrics", "GET", Role::kAdmin, &Api::MetricsText},
+      {"/v1/admin/reload", "POST", Role::kAdmin, &Api::ReloadLists},
       {"/healthz", "GET", std::nullopt, nullptr},
   };
   for (const Route& route : kRoutes) {
@@ -182,7 +207,9 @@ ApiResponse Api::Authorize(const ApiRequest& r, store::Role needed, std::string_
                              ") may not use " + std::string(route) + ": it needs " +
                              std::string(store::RoleName(needed)));
   }
-  if (r.method == "POST" && !StartsWithNoCase(r.content_type, "application/json")) {
+  // An empty body (POST /v1/admin/reload) has no media type to check.
+  if (r.method == "POST" && !r.body.empty() &&
+      !StartsWithNoCase(r.content_type, "application/json")) {
     return ErrorResponse(
         ApiError::kUnsupportedMediaType,
         "the body must be Content-Type: application/json, not \"" + r.content_type + "\"");
@@ -236,9 +263,7 @@ Status ScreenOne(const ListSnapshot& lists, const screen::Query& query, Json* an
   for (const store::ListVersion& v : lists.versions) record->list_versions.push_back(v.id);
   for (const screen::Match& m : result->matches) {
     Json match = screen::MatchToJson(lists.screener->index(), m);
-    record->hits.push_back({match["entity"].get<std::string>(),
-                            ScoreText(match["score"].get<double>()), Dump(match["explanation"]),
-                            "open"});
+    record->hits.push_back(HitForMatch(match));
     matches.push_back(std::move(match));
   }
   (*answer)["matches"] = std::move(matches);
@@ -311,16 +336,7 @@ ApiResponse Api::Lists(const ApiRequest&, const store::ApiKey&) const {
   std::shared_ptr<const ListSnapshot> lists = this->lists();
   Json out = Json::array();
   if (lists) {
-    for (const store::ListVersion& v : lists->versions) {
-      out.push_back({{"version", v.id},
-                     {"list", v.list},
-                     {"source", v.source},
-                     {"format", v.format},
-                     {"published", v.published},
-                     {"sha256", v.sha256},
-                     {"entities", v.entities},
-                     {"loaded_at", v.loaded_at}});
-    }
+    for (const store::ListVersion& v : lists->versions) out.push_back(ListVersionToJson(v));
   }
   return JsonResponse(200, Json{{"lists", std::move(out)}});
 }
@@ -430,6 +446,69 @@ ApiResponse Api::MetricsText(const ApiRequest&, const store::ApiKey&) const {
   out.content_type = "text/plain; version=0.0.4";
   out.body = metrics_->Render(lists ? lists->versions : std::vector<store::ListVersion>{});
   return out;
+}
+
+namespace {
+
+// The answer of a successful reload: the versions now served and what loading found.
+Json ReloadAnswer(const ReloadReport& report) {
+  Json lists = Json::array();
+  int64_t entities = 0;
+  for (const store::ListVersion& v : report.snapshot->versions) {
+    lists.push_back(ListVersionToJson(v));
+    entities += v.entities;
+  }
+  Json issues = Json::array();
+  for (size_t i = 0; i < report.issues.size() && i < 20; ++i) {
+    issues.push_back(report.issues[i].ToString());
+  }
+  Json out = {{"lists", std::move(lists)},
+              {"entities", entities},
+              {"indexed_entities", report.snapshot->screener->index().entities().size()},
+              {"issues", report.issues.size()},
+              {"first_issues", std::move(issues)}};
+  if (report.rescreen) {
+    out["rescreen"] = {{"run", report.rescreen->rescreen},
+                       {"screenings", report.rescreen->screenings},
+                       {"unreadable", report.rescreen->unreadable},
+                       {"new_hits", report.rescreen->new_hits}};
+  }
+  return out;
+}
+
+}  // namespace
+
+// Reloading blocks this worker for the load (and the rescreen when asked):
+// admins only, one at a time (a second one is 409 at once rather than a worker
+// parked behind the first).
+ApiResponse Api::ReloadLists(const ApiRequest& r, const store::ApiKey& key) const {
+  if (reloader_ == nullptr) {
+    return ErrorResponse(ApiError::kUnavailable, "this server was not started from list files");
+  }
+  const std::string rescreen = Param(r, "rescreen");
+  if (!rescreen.empty() && rescreen != "true" && rescreen != "false") {
+    return ErrorResponse(ApiError::kBadRequest, "parameter \"rescreen\" must be true or false");
+  }
+  ReloadReport report = reloader_->Reload(key.name, /*wait=*/false, rescreen == "true");
+  if (report.busy) {
+    return ErrorResponse(ApiError::kConflict,
+                         "a reload is running already; try again when it has finished");
+  }
+  if (!report.snapshot) {
+    if (report.failed_file.empty()) {
+      return ErrorResponse(ErrorForStatus(report.status.code()), report.status.message());
+    }
+    Json body = {{"error", report.status.message() + "; the lists loaded before are still served"},
+                 {"code", Describe(ApiError::kListLoadFailed).code},
+                 {"file", report.failed_file}};
+    return JsonResponse(Describe(ApiError::kListLoadFailed).http_status, body);
+  }
+  if (!report.status.ok()) {  // the lists were swapped; the rescreen after it failed
+    return ErrorResponse(ErrorForStatus(report.status.code()),
+                         "the lists were reloaded but the rescreen failed: " +
+                             report.status.message());
+  }
+  return JsonResponse(200, ReloadAnswer(report));
 }
 
 }  // namespace qantara::server

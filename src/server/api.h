@@ -12,7 +12,12 @@
 //   GET  /v1/lists                screener  the list versions being served
 //   POST /v1/decisions            reviewer  {"screening", "entity", "decision", "comment"}
 //   GET  /v1/screenings           reviewer  ?status=open (default) | all, &limit=N (<= 1000)
+//   GET  /v1/screenings/{id}      reviewer  one case: query, hits (explanation, listed entity,
+//                                           matched name, decision), decisions (api_review.cc)
+//   GET  /v1/screenings/{id}/audit reviewer the audit rows that name the case (api_review.cc)
 //   GET  /metrics                 admin     Prometheus text
+//   POST /v1/admin/reload         admin     reads the list files again and swaps the index
+//                                           (reload.h); ?rescreen=true rescreens after it
 // Thread-safe: the lists are a snapshot swapped whole (SetLists); the store
 // serialises its own writes.
 #ifndef QANTARA_SERVER_API_H_
@@ -33,6 +38,8 @@
 
 namespace qantara::server {
 
+class Reloader;
+
 // What the service screens against: one immutable value, replaced whole.
 struct ListSnapshot {
   std::shared_ptr<const screen::Screener> screener;
@@ -43,6 +50,13 @@ struct ListSnapshot {
 // REQUIRES: screener != nullptr. Builds the id map.
 std::shared_ptr<const ListSnapshot> MakeSnapshot(std::shared_ptr<const screen::Screener> screener,
                                                  std::vector<store::ListVersion> versions);
+
+// The hit recorded for one match of the output form (screen_json.h): entity,
+// score as decimal text ("0.9123"), explanation; status left empty.
+store::Hit HitForMatch(const nlohmann::ordered_json& match);
+
+// A list version as GET /v1/lists and the reload answer show it.
+nlohmann::ordered_json ListVersionToJson(const store::ListVersion& v);
 
 struct ApiLimits {
   // Queries in one POST /v1/screen batch; more is 413 payload_too_large.
@@ -75,6 +89,9 @@ class Api {
   // Replaces the lists; requests already running keep the snapshot they took.
   void SetLists(std::shared_ptr<const ListSnapshot> lists);
   std::shared_ptr<const ListSnapshot> lists() const;
+  // Enables POST /v1/admin/reload (without one it answers 503). REQUIRES:
+  // reloader outlives the Api; set before requests are served.
+  void SetReloader(Reloader* reloader) { reloader_ = reloader; }
 
   ApiResponse Handle(const ApiRequest& request) const;
 
@@ -88,7 +105,10 @@ class Api {
   ApiResponse Lists(const ApiRequest& r, const store::ApiKey& key) const;
   ApiResponse Decide(const ApiRequest& r, const store::ApiKey& key) const;
   ApiResponse Screenings(const ApiRequest& r, const store::ApiKey& key) const;
+  ApiResponse ScreeningCase(const ApiRequest& r, const store::ApiKey& key) const;
+  ApiResponse ScreeningAudit(const ApiRequest& r, const store::ApiKey& key) const;
   ApiResponse MetricsText(const ApiRequest& r, const store::ApiKey& key) const;
+  ApiResponse ReloadLists(const ApiRequest& r, const store::ApiKey& key) const;
   // Screens `queries` (already read), records one screening for each good one
   // and answers in the output form; `ids` are the ids to echo; `errors[i]`
   // non-empty marks a bad query (in a batch it answers {"id","line","error"}).
@@ -102,6 +122,7 @@ class Api {
   ApiLimits limits_;
   mutable std::mutex lists_mu_;  // guards the pointer only, never held while screening
   std::shared_ptr<const ListSnapshot> lists_;
+  Reloader* reloader_ = nullptr;
 };
 
 // An error response from the table in errors.h.

@@ -22,6 +22,7 @@ constexpr Row kTable[] = {
     {ApiError::kUnsupportedMediaType, {415, "unsupported_media_type"}},
     {ApiError::kInternal, {500, "internal"}},
     {ApiError::kUnavailable, {503, "unavailable"}},
+    {ApiError::kListLoadFailed, {500, "list_load_failed"}},
 };
 
 }  // namespace

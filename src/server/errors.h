@@ -15,6 +15,8 @@
 //   kUnsupportedMediaType  415   unsupported_media_type  (a POST body that is not application/json)
 //   kInternal              500   internal                (a bug)
 //   kUnavailable           503   unavailable             (the database failed us)
+//   kListLoadFailed        500   list_load_failed        (a reload could not use a list file;
+//                                                         the lists served before still are)
 //
 // Library Status codes map onto kinds by ErrorForStatus.
 #ifndef QANTARA_SERVER_ERRORS_H_
@@ -39,6 +41,7 @@ enum class ApiError {
   kUnsupportedMediaType,
   kInternal,
   kUnavailable,
+  kListLoadFailed,
 };
 
 struct ApiErrorInfo {

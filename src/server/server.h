@@ -32,6 +32,9 @@ struct ServerOptions {
   int threads = 4;
   // Largest request body accepted, in bytes. Default 1 MiB.
   size_t max_body_bytes = size_t{1} << 20;
+  // A folder served as static files at "/" (the review page, web/public); a GET
+  // for a path that is no file there goes on to the API. Default "": none.
+  std::string web_root;
   // Queries per batch, screenings per listing (api.h).
   ApiLimits limits;
 };
@@ -47,8 +50,12 @@ class Server {
   // Replaces the lists being served (thread-safe; requests in flight finish
   // on the snapshot they started with).
   void SetLists(std::shared_ptr<const ListSnapshot> lists);
+  // Enables POST /v1/admin/reload (reload.h). REQUIRES: reloader outlives
+  // the Server; called before Run().
+  void SetReloader(Reloader* reloader);
 
-  // Binds the listening socket. Fails with kIoError when the address is taken.
+  // Binds the listening socket. Fails with kIoError when the address is
+  // taken, or when web_root is set and is not a folder.
   Status Bind();
   // The bound port. REQUIRES: Bind() succeeded.
   int port() const { return port_; }

@@ -39,6 +39,15 @@ CREATE TABLE audit_log(
   payload TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
 )sql";
 
+// v2: rescreen runs, the run that raised a hit, when a key was revoked.
+constexpr std::string_view kSchemaV2 = R"sql(
+CREATE TABLE rescreens(
+  id INTEGER PRIMARY KEY, actor TEXT NOT NULL, started_at TEXT NOT NULL,
+  list_versions TEXT NOT NULL, finished_at TEXT, screenings INTEGER, new_hits INTEGER);
+ALTER TABLE hits ADD COLUMN rescreen INTEGER REFERENCES rescreens(id);
+ALTER TABLE api_keys ADD COLUMN revoked_at TEXT;
+)sql";
+
 const std::string kZeroHash(64, '0');
 
 std::string SystemNow() {
@@ -139,7 +148,7 @@ Result<std::unique_ptr<ServiceStore>> ServiceStore::Open(const std::string& path
                                                          ServiceStoreOptions options) {
   auto db = Database::Open(path);
   if (!db.ok()) return db.status();
-  QANTARA_RETURN_IF_ERROR((*db)->Migrate({kSchemaV1}));
+  QANTARA_RETURN_IF_ERROR((*db)->Migrate({kSchemaV1, kSchemaV2}));
   return std::unique_ptr<ServiceStore>(new ServiceStore(std::move(*db), std::move(options)));
 }
 
@@ -203,24 +212,95 @@ Result<std::optional<ApiKey>> ServiceStore::FindKeyLocked(std::string_view key) 
   return std::optional<ApiKey>(ApiKey{find->Text(0), *role});
 }
 
-Status ServiceStore::RecordListVersion(ListVersion* v) {
+Result<RevokeOutcome> ServiceStore::RevokeKey(std::string_view name, int64_t id,
+                                             std::string_view actor) {
   std::lock_guard<std::mutex> lock(mu_);
-  v->loaded_at = options_.now();
-  return InTransaction(*db_, [&]() -> Status {
+  RevokeOutcome outcome = RevokeOutcome::kRevoked;
+  const std::string who = name.empty() ? "id " + std::to_string(id) : "\"" + std::string(name) + "\"";
+  Status s = InTransaction(*db_, [&]() -> Status {
+    auto find = db_->Prepare(name.empty() ? "SELECT id, name, revoked FROM api_keys WHERE id = ?"
+                                          : "SELECT id, name, revoked FROM api_keys WHERE name = ?");
+    if (!find.ok()) return find.status();
+    if (name.empty()) {
+      find->Bind(1, id);
+    } else {
+      find->Bind(1, name);
+    }
+    auto row = find->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::NotFound("no key " + who + " (see `qantara keys list`)");
+    const int64_t key_id = find->Int(0);
+    const std::string key_name = find->Text(1);
+    if (find->Int(2) != 0) {
+      outcome = RevokeOutcome::kAlreadyRevoked;
+      return Status::Ok();
+    }
+    auto revoke = db_->Prepare("UPDATE api_keys SET revoked = 1, revoked_at = ? WHERE id = ?");
+    if (!revoke.ok()) return revoke.status();
+    QANTARA_RETURN_IF_ERROR(revoke->Bind(1, options_.now()).Bind(2, key_id).Run());
+    nlohmann::json payload = {{"key", key_id}, {"name", key_name}};
+    return AppendAudit(actor, "key.revoke", payload.dump());
+  });
+  if (!s.ok()) return s;
+  return outcome;
+}
+
+Result<std::vector<KeyInfo>> ServiceStore::ListKeys() {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto list = db_->Prepare(
+      "SELECT id, name, role, created_at, revoked, revoked_at FROM api_keys ORDER BY id");
+  if (!list.ok()) return list.status();
+  std::vector<KeyInfo> out;
+  for (;;) {
+    auto row = list->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return out;
+    std::optional<Role> role = ParseRole(list->Text(2));
+    if (!role) return Status::Corruption(db_->path() + ": api_keys: unknown role " + list->Text(2));
+    out.push_back({list->Int(0), list->Text(1), *role, list->Text(3), list->Int(4) != 0,
+                   list->IsNull(5) ? std::string() : list->Text(5)});
+  }
+}
+
+Status ServiceStore::RecordListVersion(ListVersion* v) {
+  std::vector<ListVersion> one = {*v};
+  QANTARA_RETURN_IF_ERROR(RecordListVersions(&one, "server"));
+  *v = std::move(one[0]);
+  return Status::Ok();
+}
+
+Status ServiceStore::RecordListVersions(std::vector<ListVersion>* versions,
+                                        std::string_view actor) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const std::string at = options_.now();
+  std::vector<ListVersion> written = *versions;  // *versions changes only on success
+  QANTARA_RETURN_IF_ERROR(InTransaction(*db_, [&]() -> Status {
     auto insert = db_->Prepare(
         "INSERT INTO list_versions(source, format, list, published, sha256, entities, loaded_at) "
         "VALUES(?, ?, ?, ?, ?, ?, ?)");
     if (!insert.ok()) return insert.status();
-    insert->Bind(1, v->source).Bind(2, v->format).Bind(3, v->list).Bind(4, v->published);
-    insert->Bind(5, v->sha256).Bind(6, v->entities).Bind(7, v->loaded_at);
-    QANTARA_RETURN_IF_ERROR(insert->Run());
-    v->id = db_->LastInsertRowid();
-    nlohmann::json payload = {{"list_version", v->id},     {"source", v->source},
-                              {"format", v->format},       {"list", v->list},
-                              {"published", v->published}, {"sha256", v->sha256},
-                              {"entities", v->entities}};
-    return AppendAudit("server", "list.load", payload.dump());
-  });
+    for (ListVersion& v : written) {
+      v.loaded_at = at;
+      insert->Bind(1, v.source).Bind(2, v.format).Bind(3, v.list).Bind(4, v.published);
+      insert->Bind(5, v.sha256).Bind(6, v.entities).Bind(7, v.loaded_at);
+      QANTARA_RETURN_IF_ERROR(insert->Run());
+      v.id = db_->LastInsertRowid();
+      nlohmann::json payload = {{"list_version", v.id},     {"source", v.source},
+                                {"format", v.format},       {"list", v.list},
+                                {"published", v.published}, {"sha256", v.sha256},
+                                {"entities", v.entities}};
+      QANTARA_RETURN_IF_ERROR(AppendAudit(actor, "list.load", payload.dump()));
+    }
+    return Status::Ok();
+  }));
+  *versions = std::move(written);
+  return Status::Ok();
+}
+
+Status ServiceStore::RecordEvent(std::string_view actor, std::string_view action,
+                                 const std::string& payload_json) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return InTransaction(*db_, [&] { return AppendAudit(actor, action, payload_json); });
 }
 
 Status ServiceStore::RecordScreenings(std::string_view key_name,
@@ -299,7 +379,7 @@ Result<DecideOutcome> ServiceStore::Decide(int64_t screening, std::string_view e
 
 Status ServiceStore::LoadHits(Screening* s) {
   auto hits = db_->Prepare(
-      "SELECT entity, score, explanation, status FROM hits WHERE screening = ? "
+      "SELECT entity, score, explanation, status, rescreen FROM hits WHERE screening = ? "
       "ORDER BY score DESC, entity");
   if (!hits.ok()) return hits.status();
   hits->Bind(1, s->id);
@@ -307,8 +387,34 @@ Status ServiceStore::LoadHits(Screening* s) {
     auto row = hits->Step();
     if (!row.ok()) return row.status();
     if (!*row) return Status::Ok();
-    s->hits.push_back(Hit{hits->Text(0), hits->Text(1), hits->Text(2), hits->Text(3)});
+    s->hits.push_back(Hit{hits->Text(0), hits->Text(1), hits->Text(2), hits->Text(3),
+                          hits->IsNull(4) ? 0 : hits->Int(4)});
   }
+}
+
+// REQUIRES: mu_ held; `query` selects id, key_name, query, created_at, list_versions.
+Result<std::vector<Screening>> ServiceStore::ReadScreenings(Statement* query) {
+  std::vector<Screening> out;
+  for (;;) {
+    auto row = query->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    Screening s;
+    s.id = query->Int(0);
+    s.key_name = query->Text(1);
+    s.query_json = query->Text(2);
+    s.created_at = query->Text(3);
+    nlohmann::json versions = nlohmann::json::parse(query->Text(4), nullptr, false);
+    if (versions.is_array()) {
+      for (const auto& v : versions) {
+        if (v.is_number_integer()) s.list_versions.push_back(v.get<int64_t>());
+      }
+    }
+    out.push_back(std::move(s));
+  }
+  // Hits are read once the screenings' statement is done with.
+  for (Screening& s : out) QANTARA_RETURN_IF_ERROR(LoadHits(&s));
+  return out;
 }
 
 Result<std::vector<Screening>> ServiceStore::ListScreenings(bool only_open, size_t limit) {
@@ -321,26 +427,144 @@ Result<std::vector<Screening>> ServiceStore::ListScreenings(bool only_open, size
                   "ORDER BY id LIMIT ?");
   if (!list.ok()) return list.status();
   list->Bind(1, static_cast<int64_t>(limit));
-  std::vector<Screening> out;
+  return ReadScreenings(&*list);
+}
+
+Result<std::vector<Screening>> ServiceStore::ScreeningsAfter(int64_t after_id, size_t limit) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto list = db_->Prepare(
+      "SELECT id, key_name, query, created_at, list_versions FROM screenings WHERE id > ? "
+      "ORDER BY id LIMIT ?");
+  if (!list.ok()) return list.status();
+  list->Bind(1, after_id).Bind(2, static_cast<int64_t>(limit));
+  return ReadScreenings(&*list);
+}
+
+Result<int64_t> ServiceStore::CountScreenings() {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto count = db_->Prepare("SELECT count(*) FROM screenings");
+  if (!count.ok()) return count.status();
+  auto row = count->Step();
+  if (!row.ok()) return row.status();
+  return *row ? count->Int(0) : 0;
+}
+
+Result<int64_t> ServiceStore::BeginRescreen(std::string_view actor,
+                                            const std::vector<int64_t>& list_versions) {
+  std::lock_guard<std::mutex> lock(mu_);
+  int64_t id = 0;
+  QANTARA_RETURN_IF_ERROR(InTransaction(*db_, [&]() -> Status {
+    auto insert = db_->Prepare(
+        "INSERT INTO rescreens(actor, started_at, list_versions) VALUES(?, ?, ?)");
+    if (!insert.ok()) return insert.status();
+    const std::string versions = nlohmann::json(list_versions).dump();
+    QANTARA_RETURN_IF_ERROR(insert->Bind(1, actor).Bind(2, options_.now()).Bind(3, versions).Run());
+    id = db_->LastInsertRowid();
+    nlohmann::json payload = {{"rescreen", id}, {"list_versions", list_versions}};
+    return AppendAudit(actor, "rescreen.start", payload.dump());
+  }));
+  return id;
+}
+
+Status ServiceStore::AddRescreenHits(int64_t rescreen, std::string_view actor,
+                                     std::vector<NewHits>* batch) {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<NewHits> kept;
+  QANTARA_RETURN_IF_ERROR(InTransaction(*db_, [&]() -> Status {
+    kept.clear();  // a retry starts afresh
+    auto exists = db_->Prepare("SELECT 1 FROM hits WHERE screening = ? AND entity = ?");
+    auto insert = db_->Prepare(
+        "INSERT INTO hits(screening, entity, score, explanation, rescreen) VALUES(?, ?, ?, ?, ?)");
+    if (!exists.ok()) return exists.status();
+    if (!insert.ok()) return insert.status();
+    for (const NewHits& candidate : *batch) {
+      NewHits added{candidate.screening, {}};
+      nlohmann::json hits = nlohmann::json::array();
+      for (const Hit& h : candidate.hits) {
+        auto row = exists->Bind(1, candidate.screening).Bind(2, h.entity).Step();
+        if (!row.ok()) return row.status();
+        const bool known = *row;
+        exists->Reset();
+        if (known) continue;
+        insert->Bind(1, candidate.screening).Bind(2, h.entity).Bind(3, h.score);
+        insert->Bind(4, h.explanation_json).Bind(5, rescreen);
+        QANTARA_RETURN_IF_ERROR(insert->Run());
+        hits.push_back({{"entity", h.entity}, {"score", h.score}});
+        added.hits.push_back(h);
+        added.hits.back().status = "open";
+        added.hits.back().rescreen = rescreen;
+      }
+      if (added.hits.empty()) continue;
+      nlohmann::json payload = {
+          {"rescreen", rescreen}, {"screening", candidate.screening}, {"hits", hits}};
+      QANTARA_RETURN_IF_ERROR(AppendAudit(actor, "rescreen.hits", payload.dump()));
+      kept.push_back(std::move(added));
+    }
+    return Status::Ok();
+  }));
+  *batch = std::move(kept);
+  return Status::Ok();
+}
+
+Status ServiceStore::FinishRescreen(int64_t rescreen, std::string_view actor, int64_t screenings,
+                                    int64_t new_hits) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return InTransaction(*db_, [&]() -> Status {
+    auto update = db_->Prepare(
+        "UPDATE rescreens SET finished_at = ?, screenings = ?, new_hits = ? WHERE id = ?");
+    if (!update.ok()) return update.status();
+    update->Bind(1, options_.now()).Bind(2, screenings).Bind(3, new_hits).Bind(4, rescreen);
+    QANTARA_RETURN_IF_ERROR(update->Run());
+    nlohmann::json payload = {
+        {"rescreen", rescreen}, {"screenings", screenings}, {"new_hits", new_hits}};
+    return AppendAudit(actor, "rescreen.finish", payload.dump());
+  });
+}
+
+Result<std::optional<Screening>> ServiceStore::GetScreening(int64_t id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto find = db_->Prepare(
+      "SELECT id, key_name, query, created_at, list_versions FROM screenings WHERE id = ?");
+  if (!find.ok()) return find.status();
+  find->Bind(1, id);
+  auto found = ReadScreenings(&*find);
+  if (!found.ok()) return found.status();
+  if (found->empty()) return std::optional<Screening>();
+  return std::optional<Screening>(std::move(found->front()));
+}
+
+Result<std::vector<DecisionRecord>> ServiceStore::ListDecisions(int64_t screening) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto list = db_->Prepare(
+      "SELECT entity, decision, comment, reviewer, at FROM decisions WHERE screening = ? "
+      "ORDER BY id");
+  if (!list.ok()) return list.status();
+  list->Bind(1, screening);
+  std::vector<DecisionRecord> out;
   for (;;) {
     auto row = list->Step();
     if (!row.ok()) return row.status();
-    if (!*row) break;
-    Screening s;
-    s.id = list->Int(0);
-    s.key_name = list->Text(1);
-    s.query_json = list->Text(2);
-    s.created_at = list->Text(3);
-    nlohmann::json versions = nlohmann::json::parse(list->Text(4), nullptr, false);
-    if (versions.is_array()) {
-      for (const auto& v : versions) {
-        if (v.is_number_integer()) s.list_versions.push_back(v.get<int64_t>());
-      }
-    }
-    QANTARA_RETURN_IF_ERROR(LoadHits(&s));
-    out.push_back(std::move(s));
+    if (!*row) return out;
+    out.push_back({list->Text(0), list->Text(1), list->Text(2), list->Text(3), list->Text(4)});
   }
-  return out;
+}
+
+Result<std::vector<AuditRow>> ServiceStore::AuditForScreening(int64_t screening, size_t limit) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto list = db_->Prepare(
+      "SELECT seq, at, actor, action, payload, hash FROM audit_log "
+      "WHERE json_valid(payload) AND json_extract(payload, '$.screening') = ? "
+      "ORDER BY seq LIMIT ?");
+  if (!list.ok()) return list.status();
+  list->Bind(1, screening).Bind(2, static_cast<int64_t>(limit));
+  std::vector<AuditRow> out;
+  for (;;) {
+    auto row = list->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return out;
+    out.push_back({list->Int(0), list->Text(1), list->Text(2), list->Text(3), list->Text(4),
+                   list->Text(5)});
+  }
 }
 
 Result<AuditReport> ServiceStore::VerifyAudit() {

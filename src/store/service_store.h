@@ -4,14 +4,21 @@
 //
 // Schema (migrations in service_store.cc; PRAGMA user_version):
 //   list_versions(id, source, format, list, published, sha256, entities, loaded_at)
-//   api_keys(id, name UNIQUE, role, key_sha256 UNIQUE, created_at, revoked)
+//   api_keys(id, name UNIQUE, role, key_sha256 UNIQUE, created_at, revoked, revoked_at)
 //   screenings(id, key_name, query JSON, created_at, list_versions JSON [ids])
-//   hits(screening, entity, score, explanation JSON, status open|decided)
+//   hits(screening, entity, score, explanation JSON, status open|decided, rescreen)
 //   decisions(screening, entity, decision, comment, reviewer, at)
+//   rescreens(id, actor, started_at, list_versions JSON [ids], finished_at,
+//             screenings, new_hits)                                   (v2)
 //   audit_log(seq, at, actor, action, payload JSON, prev_hash, hash)
+// v2 added rescreens, hits.rescreen (the rescreen run that raised the hit,
+// NULL when the screening itself did) and api_keys.revoked_at.
 //
-// Every write (list load, key creation, screening, decision) appends its audit
-// row in the same transaction, so a row without its audit entry never exists.
+// Every write (list load, key creation or revocation, screening, decision,
+// rescreen, a failed reload) appends its audit row in the same transaction,
+// so a row without its audit entry never exists. Audit actions: key.add,
+// key.revoke, list.load, list.reload_failed, screen, decide, rescreen.start,
+// rescreen.hits, rescreen.finish.
 // The audit chain: hash = sha256(prev_hash + canonical row), canonical row =
 // the JSON array [seq, at, actor, action, payload] (payload as stored text);
 // the first row's prev_hash is 64 zeros. Role and decision names are stored as
@@ -69,6 +76,7 @@ struct Hit {
   std::string score;             // decimal text, as shown to the client ("0.9123")
   std::string explanation_json;  // the match's "explanation" object
   std::string status;            // "open" | "decided" (read back only)
+  int64_t rescreen = 0;          // the rescreen run that raised it; 0: the screening did
 };
 
 // One screened query and its hits.
@@ -82,6 +90,43 @@ struct Screening {
 };
 
 enum class DecideOutcome { kRecorded, kAlreadyDecided };
+
+// A key as listed (never the key itself, which is not stored).
+struct KeyInfo {
+  int64_t id = 0;
+  std::string name;
+  Role role = Role::kScreener;
+  std::string created_at;
+  bool revoked = false;
+  std::string revoked_at;  // "" while the key is valid
+};
+
+enum class RevokeOutcome { kRevoked, kAlreadyRevoked };
+
+// New hits that a rescreen run found for one screening.
+struct NewHits {
+  int64_t screening = 0;
+  std::vector<Hit> hits;  // entity, score, explanation
+};
+
+// A reviewer's decision on one hit, as recorded.
+struct DecisionRecord {
+  std::string entity;
+  std::string decision;  // "match" | "no_match" | "escalate"
+  std::string comment;
+  std::string reviewer;
+  std::string at;  // ISO 8601 UTC
+};
+
+// One row of the audit log.
+struct AuditRow {
+  int64_t seq = 0;
+  std::string at;
+  std::string actor;
+  std::string action;   // "screen", "decide", "rescreen.hits", ... (the list above)
+  std::string payload;  // JSON text, as hashed
+  std::string hash;
+};
 
 struct AuditReport {
   int64_t rows = 0;  // rows checked
@@ -106,11 +151,25 @@ class ServiceStore {
   // stored, so this is the one time it can be seen. Fails with
   // kInvalidArgument when the name is empty or taken.
   Result<std::string> AddKey(std::string_view name, Role role);
-  // The key's owner, or nullopt for an unknown or revoked key.
+  // The key's owner, or nullopt for an unknown or revoked key. Read from the
+  // database on every call, so a revocation holds from the next request on.
   Result<std::optional<ApiKey>> FindKey(std::string_view key);
+  // Revokes the key named `name` (or, when `name` is empty, the key whose id is
+  // `id`); audited as key.revoke by `actor`. kNotFound when there is no such
+  // key; kAlreadyRevoked (nothing written) when it was revoked before.
+  Result<RevokeOutcome> RevokeKey(std::string_view name, int64_t id, std::string_view actor);
+  // Every key, oldest first.
+  Result<std::vector<KeyInfo>> ListKeys();
 
-  // Records a loaded list file; fills version->id and loaded_at.
+  // Records a loaded list file (actor "server"); fills version->id and loaded_at.
   Status RecordListVersion(ListVersion* version);
+  // Records the list files of one load together, in one transaction (one
+  // list.load audit row each, by `actor`): all of them or none.
+  Status RecordListVersions(std::vector<ListVersion>* versions, std::string_view actor);
+  // Appends an audit row that records no other row (list.reload_failed).
+  // REQUIRES: payload_json is a JSON object.
+  Status RecordEvent(std::string_view actor, std::string_view action,
+                     const std::string& payload_json);
 
   // Records screenings by `key_name` (one per query, each with its hits, all
   // open) in one transaction; fills each Screening's id and created_at.
@@ -126,6 +185,31 @@ class ServiceStore {
   // first, at most `limit`.
   Result<std::vector<Screening>> ListScreenings(bool only_open, size_t limit);
 
+  // The screening `id` with its hits, or nullopt when there is none.
+  Result<std::optional<Screening>> GetScreening(int64_t id);
+  // The decisions on the hits of screening `id`, oldest first.
+  Result<std::vector<DecisionRecord>> ListDecisions(int64_t screening);
+  // The audit rows whose payload names screening `id` (its "screen" row, its
+  // "decide" rows and "rescreen.hits" rows), in chain order, at most `limit`. Scans the log.
+  Result<std::vector<AuditRow>> AuditForScreening(int64_t screening, size_t limit);
+
+  // Every screening whose id is greater than `after_id`, oldest first, at most
+  // `limit`, with all its hits (for paging through the whole table).
+  Result<std::vector<Screening>> ScreeningsAfter(int64_t after_id, size_t limit);
+  // How many screenings are stored.
+  Result<int64_t> CountScreenings();
+
+  // Rescreens (rescreen.cc in server/ drives them): Begin records the run
+  // against `list_versions` and returns its id; AddRescreenHits records, in one
+  // transaction, the hits of `batch` that the screening does not have yet (an
+  // entity already hit, open or decided, is skipped) as open hits of the run,
+  // one rescreen.hits audit row per screening that got any, and removes the
+  // skipped ones from `batch`; Finish records the totals.
+  Result<int64_t> BeginRescreen(std::string_view actor, const std::vector<int64_t>& list_versions);
+  Status AddRescreenHits(int64_t rescreen, std::string_view actor, std::vector<NewHits>* batch);
+  Status FinishRescreen(int64_t rescreen, std::string_view actor, int64_t screenings,
+                        int64_t new_hits);
+
   // Recomputes the audit chain from the first row.
   Result<AuditReport> VerifyAudit();
 
@@ -137,6 +221,7 @@ class ServiceStore {
   // REQUIRES: mu_ held, inside a transaction.
   Status AppendAudit(std::string_view actor, std::string_view action, const std::string& payload);
   Status LoadHits(Screening* screening);
+  Result<std::vector<Screening>> ReadScreenings(Statement* query);
   Result<std::optional<ApiKey>> FindKeyLocked(std::string_view key);
 
   std::mutex mu_;

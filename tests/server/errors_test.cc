@@ -26,6 +26,7 @@ TEST(Errors, TableIsPinned) {
       {ApiError::kUnsupportedMediaType, 415, "unsupported_media_type"},
       {ApiError::kInternal, 500, "internal"},
       {ApiError::kUnavailable, 503, "unavailable"},
+      {ApiError::kListLoadFailed, 500, "list_load_failed"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Describe(c.error).http_status, c.status) << c.code;
@@ -44,6 +45,7 @@ TEST(Errors, StatusCodesMapOntoKinds) {
   EXPECT_EQ(ErrorForHttpStatus(413), ApiError::kPayloadTooLarge);
   EXPECT_EQ(ErrorForHttpStatus(400), ApiError::kBadRequest);
   EXPECT_EQ(ErrorForHttpStatus(418), ApiError::kInternal);
+  EXPECT_EQ(ErrorForHttpStatus(500), ApiError::kInternal) << "the first kind of a status wins";
 }
 
 TEST(Errors, BodyIsTheErrorForm) {

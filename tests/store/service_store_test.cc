@@ -33,16 +33,62 @@ Screening OneScreening(const std::string& entity) {
   return s;
 }
 
-TEST(ServiceStore, CreatesEveryTableAtSchemaVersionOne) {
+TEST(ServiceStore, CreatesEveryTableAtSchemaVersionTwo) {
   auto db = OpenMemory();
-  for (const char* table :
-       {"list_versions", "api_keys", "screenings", "hits", "decisions", "audit_log"}) {
+  for (const char* table : {"list_versions", "api_keys", "screenings", "hits", "decisions",
+                            "audit_log", "rescreens"}) {
     EXPECT_EQ(Count(*db, table), 0) << table;
   }
   auto v = db->database().Prepare("PRAGMA user_version");
   ASSERT_TRUE(v.ok());
   ASSERT_TRUE(*v->Step());
-  EXPECT_EQ(v->Int(0), 1);
+  EXPECT_EQ(v->Int(0), 2);
+}
+
+TEST(ServiceStore, AVersionOneDatabaseIsMigratedKeepingItsRows) {
+  const std::string path = ::testing::TempDir() + "/service_store_v1.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  {
+    // The v1 schema as the first release wrote it, with one key and one hit.
+    auto raw = Database::Open(path);
+    ASSERT_TRUE(raw.ok());
+    ASSERT_TRUE((*raw)
+                    ->Exec(R"sql(
+CREATE TABLE list_versions(id INTEGER PRIMARY KEY, source TEXT NOT NULL, format TEXT NOT NULL,
+  list TEXT NOT NULL, published TEXT NOT NULL, sha256 TEXT NOT NULL, entities INTEGER NOT NULL,
+  loaded_at TEXT NOT NULL);
+CREATE TABLE api_keys(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
+  key_sha256 TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE screenings(id INTEGER PRIMARY KEY, key_name TEXT NOT NULL, query TEXT NOT NULL,
+  created_at TEXT NOT NULL, list_versions TEXT NOT NULL);
+CREATE TABLE hits(screening INTEGER NOT NULL REFERENCES screenings(id), entity TEXT NOT NULL,
+  score REAL NOT NULL, explanation TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open',
+  PRIMARY KEY(screening, entity));
+CREATE INDEX hits_open ON hits(status, screening);
+CREATE TABLE decisions(id INTEGER PRIMARY KEY, screening INTEGER NOT NULL, entity TEXT NOT NULL,
+  decision TEXT NOT NULL, comment TEXT NOT NULL, reviewer TEXT NOT NULL, at TEXT NOT NULL,
+  FOREIGN KEY(screening, entity) REFERENCES hits(screening, entity));
+CREATE TABLE audit_log(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
+  action TEXT NOT NULL, payload TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+INSERT INTO api_keys(name, role, key_sha256, created_at) VALUES('old', 'admin', 'x', 't');
+INSERT INTO screenings(key_name, query, created_at, list_versions) VALUES('old', '{}', 't', '[]');
+INSERT INTO hits(screening, entity, score, explanation) VALUES(1, 'demo:D-001', 0.9, '{}');
+PRAGMA user_version = 1;)sql")
+                    .ok());
+  }
+  auto db = ServiceStore::Open(path);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  auto keys = (*db)->ListKeys();
+  ASSERT_TRUE(keys.ok()) << keys.status().ToString();
+  ASSERT_EQ(keys->size(), 1u);
+  EXPECT_FALSE((*keys)[0].revoked);
+  auto screenings = (*db)->ScreeningsAfter(0, 10);
+  ASSERT_TRUE(screenings.ok());
+  ASSERT_EQ(screenings->size(), 1u);
+  ASSERT_EQ((*screenings)[0].hits.size(), 1u);
+  EXPECT_EQ((*screenings)[0].hits[0].rescreen, 0);
+  db->reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 }
 
 TEST(ServiceStore, KeysAreStoredHashedAndFoundByValue) {
@@ -65,6 +111,112 @@ TEST(ServiceStore, KeysAreStoredHashedAndFoundByValue) {
   EXPECT_FALSE(db->AddKey("alice", Role::kAdmin).ok()) << "names are unique";
   EXPECT_FALSE(db->AddKey("", Role::kAdmin).ok());
   EXPECT_NE(*db->AddKey("bob", Role::kScreener), *key) << "keys are random";
+}
+
+TEST(ServiceStore, RevokedKeysAreRefusedListedAndAudited) {
+  auto db = OpenMemory();
+  const std::string alice = *db->AddKey("alice", Role::kReviewer);
+  const std::string bob = *db->AddKey("bob", Role::kScreener);
+  auto revoked = db->RevokeKey("alice", 0, "admin:cli");
+  ASSERT_TRUE(revoked.ok()) << revoked.status().ToString();
+  EXPECT_EQ(*revoked, RevokeOutcome::kRevoked);
+  EXPECT_FALSE(db->FindKey(alice)->has_value());
+  EXPECT_TRUE(db->FindKey(bob)->has_value());
+  const int64_t audit_rows = Count(*db, "audit_log");
+  EXPECT_EQ(*db->RevokeKey("alice", 0, "admin:cli"), RevokeOutcome::kAlreadyRevoked);
+  EXPECT_EQ(Count(*db, "audit_log"), audit_rows) << "revoking twice writes nothing";
+  auto missing = db->RevokeKey("carol", 0, "admin:cli");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(missing.status().message().find("carol"), std::string::npos);
+
+  auto keys = db->ListKeys();
+  ASSERT_TRUE(keys.ok());
+  ASSERT_EQ(keys->size(), 2u);
+  EXPECT_EQ((*keys)[0].name, "alice");
+  EXPECT_EQ((*keys)[0].role, Role::kReviewer);
+  EXPECT_TRUE((*keys)[0].revoked);
+  EXPECT_EQ((*keys)[0].revoked_at, "2026-01-02T03:04:05.000Z");
+  EXPECT_EQ((*keys)[1].name, "bob");
+  EXPECT_FALSE((*keys)[1].revoked);
+  EXPECT_EQ((*keys)[1].revoked_at, "");
+  // By id.
+  EXPECT_EQ(*db->RevokeKey("", (*keys)[1].id, "admin:cli"), RevokeOutcome::kRevoked);
+  EXPECT_FALSE(db->FindKey(bob)->has_value());
+  auto last = db->database().Prepare(
+      "SELECT actor, action, payload FROM audit_log ORDER BY seq DESC LIMIT 1");
+  ASSERT_TRUE(last.ok());
+  ASSERT_TRUE(*last->Step());
+  EXPECT_EQ(last->Text(0), "admin:cli");
+  EXPECT_EQ(last->Text(1), "key.revoke");
+  EXPECT_NE(last->Text(2).find("\"bob\""), std::string::npos) << last->Text(2);
+  EXPECT_TRUE(db->VerifyAudit()->intact);
+}
+
+TEST(ServiceStore, ListVersionsOfOneLoadAreRecordedTogether) {
+  auto db = OpenMemory();
+  std::vector<ListVersion> versions = {
+      {0, "a.jsonl", "jsonl", "a", "", std::string(64, 'a'), 3, ""},
+      {0, "b.xml", "un", "un", "2026-01-01", std::string(64, 'b'), 9, ""}};
+  ASSERT_TRUE(db->RecordListVersions(&versions, "ada").ok());
+  EXPECT_EQ(versions[0].id, 1);
+  EXPECT_EQ(versions[1].id, 2);
+  EXPECT_EQ(versions[1].loaded_at, "2026-01-02T03:04:05.000Z");
+  auto rows = db->database().Prepare("SELECT actor, action FROM audit_log ORDER BY seq");
+  ASSERT_TRUE(rows.ok());
+  int n = 0;
+  while (*rows->Step()) {
+    EXPECT_EQ(rows->Text(0), "ada");
+    EXPECT_EQ(rows->Text(1), "list.load");
+    ++n;
+  }
+  EXPECT_EQ(n, 2);
+  ASSERT_TRUE(db->RecordEvent("ada", "list.load_failed", R"({"file":"c.csv"})").ok());
+  EXPECT_EQ(Count(*db, "audit_log"), 3);
+  EXPECT_EQ(Count(*db, "list_versions"), 2);
+  EXPECT_TRUE(db->VerifyAudit()->intact);
+}
+
+TEST(ServiceStore, RescreenHitsSkipWhatTheScreeningHitAlready) {
+  auto db = OpenMemory();
+  std::vector<Screening> batch = {OneScreening("demo:D-001"), OneScreening("demo:D-002")};
+  ASSERT_TRUE(db->RecordScreenings("alice", &batch).ok());
+  ASSERT_EQ(*db->Decide(2, "demo:D-002", Decision::kNoMatch, "", "bob"),
+            DecideOutcome::kRecorded);
+  auto run = db->BeginRescreen("cli:rescreen", {7});
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  std::vector<NewHits> found = {
+      {1, {{"demo:D-001", "0.9100", "{}", ""}, {"demo:D-009", "0.8000", "{}", ""}}},
+      {2, {{"demo:D-002", "0.9500", "{}", ""}}}};
+  ASSERT_TRUE(db->AddRescreenHits(*run, "cli:rescreen", &found).ok());
+  ASSERT_EQ(found.size(), 1u) << "only screening 1 got a new hit";
+  EXPECT_EQ(found[0].screening, 1);
+  ASSERT_EQ(found[0].hits.size(), 1u);
+  EXPECT_EQ(found[0].hits[0].entity, "demo:D-009");
+  EXPECT_EQ(found[0].hits[0].rescreen, *run);
+  ASSERT_TRUE(db->FinishRescreen(*run, "cli:rescreen", 2, 1).ok());
+
+  auto all = db->ScreeningsAfter(0, 1);  // paging: one at a time
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 1u);
+  ASSERT_EQ((*all)[0].hits.size(), 2u);
+  EXPECT_EQ((*all)[0].hits[1].entity, "demo:D-009");
+  EXPECT_EQ((*all)[0].hits[1].status, "open");
+  EXPECT_EQ((*all)[0].hits[1].rescreen, *run);
+  EXPECT_EQ((*all)[0].hits[0].rescreen, 0);
+  auto next = db->ScreeningsAfter((*all)[0].id, 1);
+  ASSERT_EQ(next->size(), 1u);
+  EXPECT_EQ((*next)[0].id, 2);
+  EXPECT_TRUE(db->ScreeningsAfter(2, 1)->empty());
+  EXPECT_EQ(*db->CountScreenings(), 2);
+  auto rows = db->database().Prepare(
+      "SELECT action FROM audit_log WHERE action LIKE 'rescreen%' ORDER BY seq");
+  ASSERT_TRUE(rows.ok());
+  std::vector<std::string> actions;
+  while (*rows->Step()) actions.push_back(rows->Text(0));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"rescreen.start", "rescreen.hits", "rescreen.finish"}));
+  EXPECT_TRUE(db->VerifyAudit()->intact);
 }
 
 TEST(ServiceStore, RoleAndDecisionNamesArePinned) {
