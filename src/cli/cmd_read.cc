@@ -22,6 +22,7 @@
 #include "news/entities.h"
 #include "news/read.h"
 #include "news/source.h"
+#include "news/stories.h"
 #include "store/news_store.h"
 
 namespace qantara::cli {
@@ -87,7 +88,8 @@ class Reader {
   void Flush() {
     const auto& gazetteer = news::Gazetteer::BuiltIn();
     Parallel(block_.size(), args_.threads, [&](size_t i) {
-      if (auto* d = std::get_if<news::SourceDocument>(&block_[i].input)) block_[i].page = news::PageOf(*d);
+      if (auto* d = std::get_if<news::SourceDocument>(&block_[i].input))
+        block_[i].page = news::PageOf(*d);
     });
     for (Slot& s : block_) {
       auto* d = std::get_if<news::SourceDocument>(&s.input);
@@ -125,14 +127,20 @@ class Reader {
       had_error_ = true;
     } else {
       std::vector<news::LinkedMention> mentions = linker_.LinkDocument(s.read.mentions);
-      if (store_ && store_status_.ok()) store_status_ = store_->SaveDocument(s.read, mentions);
+      const std::vector<news::LinkedEvent> events =
+          news::LinkEvents(s.read.text, s.read.events, mentions);
+      const std::string story = stories_.Add(news::EvidenceOf(s.read, mentions, events));
+      if (store_ && store_status_.ok()) {
+        store_status_ = store_->SaveDocument(s.read, mentions, events, story);
+      }
       if (args_.cameo || args_.cameo_tsv) {
         line =
-            CameoLines(s.read, mentions, args_.cameo_tsv ? CameoFormat::kTsv : CameoFormat::kJsonl);
+            CameoLines(s.read, events, args_.cameo_tsv ? CameoFormat::kTsv : CameoFormat::kJsonl);
         std::fwrite(line.data(), 1, line.size(), stdout);  // each row ends in '\n'
         return;
       }
-      line = pretty_ ? ReadableDocument(s.read, mentions) : DocumentLine(s.read, mentions);
+      line = pretty_ ? ReadableDocument(s.read, mentions, events, story)
+                     : DocumentLine(s.read, mentions, events, story);
     }
     if (args_.cameo_tsv) {  // the TSV holds rows only: its error lines go to stderr
       std::fprintf(stderr, "%s\n", line.c_str());
@@ -144,8 +152,9 @@ class Reader {
 
   const ReadArgs& args_;
   news::EntityLinker linker_;
-  store::NewsStore* store_;  // null without --db
-  Status store_status_;      // the first store error stops storing (the run is then failed)
+  news::StoryClusterer stories_;  // in input order, like the linker
+  store::NewsStore* store_;       // null without --db
+  Status store_status_;           // the first store error stops storing (the run is then failed)
   news::SiteLines site_lines_;
   std::vector<Slot> block_;
   Progress progress_;

@@ -17,6 +17,8 @@ void AddServeCommand(CLI::App& app, int* exit_code);
 void AddKeysCommand(CLI::App& app, int* exit_code);
 void AddAuditCommand(CLI::App& app, int* exit_code);
 void AddRescreenCommand(CLI::App& app, int* exit_code);
+void AddTimelineCommand(CLI::App& app, int* exit_code);
+void AddAlertsCommand(CLI::App& app, int* exit_code);
 
 }  // namespace qantara::cli
 

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   qantara::cli::AddKeysCommand(app, &exit_code);
   qantara::cli::AddAuditCommand(app, &exit_code);
   qantara::cli::AddRescreenCommand(app, &exit_code);
+  qantara::cli::AddTimelineCommand(app, &exit_code);
+  qantara::cli::AddAlertsCommand(app, &exit_code);
   // An unknown subcommand is a usage error even with --help after it (CLI11
   // would otherwise print the general help and succeed).
   if (argc > 1 && argv[1][0] != '-') {

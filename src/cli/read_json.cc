@@ -56,7 +56,8 @@ Json EventsJson(const std::vector<news::LinkedEvent>& events) {
 }  // namespace
 
 std::string DocumentLine(const news::ReadDocument& doc,
-                         const std::vector<news::LinkedMention>& mentions) {
+                         const std::vector<news::LinkedMention>& mentions,
+                         const std::vector<news::LinkedEvent>& events, std::string_view story) {
   Json out;
   out["doc"] = doc.doc;
   if (!doc.url.empty()) out["url"] = doc.url;
@@ -92,10 +93,12 @@ std::string DocumentLine(const news::ReadDocument& doc,
   out["mentions"] = std::move(ms);
   Json ds = Json::array();
   for (const news::DateMention& d : doc.dates) {
-    ds.push_back({{"text", d.text}, {"start", d.start}, {"end", d.end}, {"value", Nullable(d.value)}});
+    ds.push_back(
+        {{"text", d.text}, {"start", d.start}, {"end", d.end}, {"value", Nullable(d.value)}});
   }
   out["dates"] = std::move(ds);
-  out["events"] = EventsJson(news::LinkEvents(doc.text, doc.events, mentions));
+  out["events"] = EventsJson(events);
+  out["story"] = Nullable(std::string(story));
   if (!doc.notes.empty()) out["notes"] = doc.notes;
   if (!doc.extra_json.empty()) {
     Json extra = Json::parse(doc.extra_json, nullptr, false);
@@ -104,9 +107,8 @@ std::string DocumentLine(const news::ReadDocument& doc,
   return Dump(out);
 }
 
-std::string CameoLines(const news::ReadDocument& doc,
-                       const std::vector<news::LinkedMention>& mentions, CameoFormat format) {
-  const std::vector<news::LinkedEvent> events = news::LinkEvents(doc.text, doc.events, mentions);
+std::string CameoLines(const news::ReadDocument& doc, const std::vector<news::LinkedEvent>& events,
+                       CameoFormat format) {
   std::string out;
   for (const news::CameoRow& r : news::CameoRows(events)) {
     if (format == CameoFormat::kTsv) {
@@ -145,7 +147,8 @@ std::string ErrorLine(std::string_view doc, std::string_view error) {
 }
 
 std::string ReadableDocument(const news::ReadDocument& doc,
-                             const std::vector<news::LinkedMention>& mentions) {
+                             const std::vector<news::LinkedMention>& mentions,
+                             const std::vector<news::LinkedEvent>& events, std::string_view story) {
   std::string out = doc.doc + "\n  title:     " + doc.title +
                     "\n  published: " + (doc.published.empty() ? "unknown" : doc.published);
   if (!doc.published_how.empty()) out += " (" + doc.published_how + ")";
@@ -157,16 +160,18 @@ std::string ReadableDocument(const news::ReadDocument& doc,
   for (const news::LinkedMention& l : mentions) {
     out += "\n  " + std::string(news::MentionTypeName(l.mention.type)) + ": " + l.mention.text +
            " -> " + l.canonical + " [" + l.entity + "]";
-    if (l.listed) out += "  LISTED " + l.listed->list + ":" + l.listed->ref + " " + l.listed->caption;
+    if (l.listed)
+      out += "  LISTED " + l.listed->list + ":" + l.listed->ref + " " + l.listed->caption;
   }
   for (const news::DateMention& d : doc.dates) {
     out += "\n  date: " + d.text + " -> " + (d.value.empty() ? "?" : d.value);
   }
-  for (const news::LinkedEvent& e : news::LinkEvents(doc.text, doc.events, mentions)) {
+  for (const news::LinkedEvent& e : events) {
     out += "\n  event: " + std::string(news::EventTypeName(e.type)) + " \"" + e.text + "\" " +
            (e.date.empty() ? "?" : e.date) + " at " + (e.place ? e.place->canonical : "?") + ":";
     for (const news::EventActor& a : e.participants) out += " [" + a.canonical + "]";
   }
+  if (!story.empty()) out += "\n  story:     " + std::string(story);
   return out + "\n";
 }
 

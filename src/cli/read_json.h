@@ -13,11 +13,13 @@
 namespace qantara::cli {
 
 // {"doc", "title", "published", "languages", "text", "removed", "mentions", "dates",
-// "events"} (+ "url" when known, "published_how", "notes" when decoding did something).
-// An event is {"type", "text", "start", "end", "date", "date_from" (when dated: "text" or
-// "published"), "place", "participants", "sentence"} (news::LinkEvents).
+// "events", "story"} (+ "url" when known, "published_how", "notes" when decoding did
+// something). An event is {"type", "text", "start", "end", "date", "date_from" (when dated:
+// "text" or "published"), "place", "participants", "sentence"}; `events` are
+// news::LinkEvents' for the document, `story` its news::StoryClusterer key.
 std::string DocumentLine(const news::ReadDocument& doc,
-                         const std::vector<news::LinkedMention>& mentions);
+                         const std::vector<news::LinkedMention>& mentions,
+                         const std::vector<news::LinkedEvent>& events, std::string_view story);
 
 enum class CameoFormat { kJsonl, kTsv };
 
@@ -27,8 +29,8 @@ enum class CameoFormat { kJsonl, kTsv };
 // "actor2", "actor2_name", "place", "event"} (null when unknown; `event` is
 // the index in the document line's `events`). TSV: the same columns in that
 // order, tabs and line breaks in values turned into spaces.
-std::string CameoLines(const news::ReadDocument& doc,
-                       const std::vector<news::LinkedMention>& mentions, CameoFormat format);
+std::string CameoLines(const news::ReadDocument& doc, const std::vector<news::LinkedEvent>& events,
+                       CameoFormat format);
 // The TSV's header line, ending in '\n'.
 std::string_view CameoTsvHeader();
 
@@ -37,7 +39,8 @@ std::string ErrorLine(std::string_view doc, std::string_view error);
 
 // A few lines for a person reading at a terminal.
 std::string ReadableDocument(const news::ReadDocument& doc,
-                             const std::vector<news::LinkedMention>& mentions);
+                             const std::vector<news::LinkedMention>& mentions,
+                             const std::vector<news::LinkedEvent>& events, std::string_view story);
 
 }  // namespace qantara::cli
 

@@ -16,8 +16,8 @@
 #include <cctype>
 
 #include "names/compare.h"
-#include "text/normalize.h"
 #include "news/romanize.h"
+#include "text/normalize.h"
 #include "text/transliterate.h"
 
 namespace qantara::news {
@@ -208,9 +208,9 @@ size_t EntityLinker::FindOrAddNamed(const Mention& m) {
     if (it != by_key_.end()) return it->second;
     const size_t e = AddEntity(m.type, m.entry->id, m.entry->canonical, {});
     if (m.type == MentionType::kOrganization) {
-      entities_[e].listed = Screen(
-          m.entry->screen_as.empty() ? m.entry->canonical : m.entry->screen_as,
-          lists::Schema::kOrganization);
+      entities_[e].listed =
+          Screen(m.entry->screen_as.empty() ? m.entry->canonical : m.entry->screen_as,
+                 lists::Schema::kOrganization);
     }
     return e;
   }
@@ -322,21 +322,26 @@ std::optional<Listed> EntityLinker::Screen(const std::string& name, lists::Schem
   const std::string cache_key = std::to_string(static_cast<int>(schema)) + name;
   auto cached = screened_.find(cache_key);
   if (cached != screened_.end()) return cached->second;
-  std::optional<Listed> listed;
+  std::optional<Listed> listed =
+      ScreenListed(*screener_, scratch_.get(), name, schema, options_.listed_threshold);
+  screened_.emplace(cache_key, listed);
+  return listed;
+}
+
+std::optional<Listed> ScreenListed(const screen::Screener& screener, screen::ScreenScratch* scratch,
+                                   const std::string& name, lists::Schema schema,
+                                   double threshold) {
   screen::Query q;
   q.name = name;
   q.schema = schema;
-  Result<screen::ScreenResult> r = screener_->Screen(q, scratch_.get());
-  if (r.ok()) {
-    for (const screen::Match& match : r->matches) {
-      const lists::Entity& entity = screener_->index().entities()[match.entity];
-      if (match.score < options_.listed_threshold || entity.schema != schema) continue;
-      listed = Listed{entity.list, entity.ref, entity.caption, match.score};
-      break;
-    }
+  Result<screen::ScreenResult> r = screener.Screen(q, scratch);
+  if (!r.ok()) return std::nullopt;
+  for (const screen::Match& match : r->matches) {
+    const lists::Entity& entity = screener.index().entities()[match.entity];
+    if (match.score < threshold || entity.schema != schema) continue;
+    return Listed{entity.list, entity.ref, entity.caption, match.score};
   }
-  screened_.emplace(cache_key, listed);
-  return listed;
+  return std::nullopt;
 }
 
 }  // namespace qantara::news

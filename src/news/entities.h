@@ -70,8 +70,8 @@ class EntityLinker {
     std::string key;
     MentionType type = MentionType::kPerson;
     std::string canonical;
-    names::ParsedName name;     // the fullest form seen
-    size_t words = 0;           // words of that form
+    names::ParsedName name;  // the fullest form seen
+    size_t words = 0;        // words of that form
     std::optional<Listed> listed;
     uint64_t last_document = 0;
     std::vector<std::string> forms;  // mention texts seen, at most EntityRecord::kMaxNames
@@ -95,10 +95,16 @@ class EntityLinker {
   std::unordered_map<std::string, std::vector<size_t>> by_word_key_;  // phonetic key -> persons
   std::unordered_map<std::string, std::optional<Listed>> screened_;   // cache by name
   static constexpr size_t kMaxParsed = 20000;
-  std::unordered_map<std::string, names::ParsedName> parsed_;         // cache by mention text
-  std::unordered_map<std::string, size_t> named_by_text_;  // type letter + text -> entity
+  std::unordered_map<std::string, names::ParsedName> parsed_;  // cache by mention text
+  std::unordered_map<std::string, size_t> named_by_text_;      // type letter + text -> entity
   uint64_t document_ = 0;
 };
+
+// What screening `name` against the lists says of it as an entity of
+// `schema`: its best match of that schema at `threshold` or more, or nullopt.
+// How the linker decides `listed` (and `qantara alerts` after it).
+std::optional<Listed> ScreenListed(const screen::Screener& screener, screen::ScreenScratch* scratch,
+                                   const std::string& name, lists::Schema schema, double threshold);
 
 // Whether every word of the shorter of two names aligns with a word of the
 // longer (names::CompareNames, so across scripts): "Bourita" and "Nasser

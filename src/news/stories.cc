@@ -131,6 +131,32 @@ std::string EventSignature(std::string_view type, std::string_view date, std::st
   return s;
 }
 
+StoryEvidence EvidenceOf(const ReadDocument& doc, const std::vector<LinkedMention>& mentions,
+                         const std::vector<LinkedEvent>& events) {
+  StoryEvidence e;
+  e.doc = doc.doc;
+  e.text = doc.text;
+  e.published = doc.published;
+  for (const LinkedMention& m : mentions) {
+    (m.mention.type == MentionType::kLocation ? e.places : e.actors).push_back(m.entity);
+  }
+  for (const LinkedEvent& ev : events) {
+    if (ev.date.size() != 10) continue;  // a full date only
+    const std::string_view type = EventTypeName(ev.type);
+    if (ev.place) {
+      e.events.push_back(EventSignature(type, ev.date, ev.place->entity));
+    } else if (ev.type == EventType::kCall && ev.participants.size() >= 2) {
+      std::vector<std::string> who;
+      for (const EventActor& a : ev.participants) who.push_back(a.entity);
+      std::sort(who.begin(), who.end());
+      std::string with = "with:";
+      for (size_t i = 0; i < who.size(); ++i) with += (i ? "," : "") + who[i];
+      e.events.push_back(EventSignature(type, ev.date, with));
+    }
+  }
+  return e;
+}
+
 MinHashSignature MinHash(std::string_view text) { return MinHashOf(text).minhash; }
 
 double Similarity(const MinHashSignature& a, const MinHashSignature& b) {

@@ -30,6 +30,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "news/entities.h"
+#include "news/events.h"
+#include "news/read.h"
+
 namespace qantara::news {
 
 // What the clusterer needs of one document once its mentions and events are
@@ -63,6 +67,13 @@ MinHashSignature MinHash(std::string_view text);
 
 // The share of equal values: an estimate of the shingle sets' Jaccard similarity.
 double Similarity(const MinHashSignature& a, const MinHashSignature& b);
+
+// The evidence of a document read and linked: the entity keys of its persons
+// and organisations (actors) and of its places, and the signatures of its
+// events with a full date and a place; a call, which has no place, is signed
+// by its participants instead ("call|2022-05-10|with:p:a,p:b").
+StoryEvidence EvidenceOf(const ReadDocument& doc, const std::vector<LinkedMention>& mentions,
+                         const std::vector<LinkedEvent>& events);
 
 class StoryClusterer {
  public:

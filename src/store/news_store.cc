@@ -3,6 +3,7 @@
 // is what makes SQLite fast enough for a news feed.
 #include "store/news_store.h"
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "names/name.h"
@@ -32,6 +33,20 @@ CREATE TABLE dates(
   start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, value TEXT);
 )sql";
 
+// Stories and events (issue: events, stories, timelines).
+constexpr std::string_view kSchemaV2 = R"sql(
+ALTER TABLE documents ADD COLUMN story TEXT;
+CREATE INDEX documents_by_story ON documents(story);
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY, document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  type TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+  date TEXT, place TEXT, participants TEXT NOT NULL, sentence TEXT NOT NULL);
+CREATE TABLE event_entities(
+  event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE, entity TEXT NOT NULL,
+  role TEXT NOT NULL);
+CREATE INDEX event_entities_by_entity ON event_entities(entity);
+)sql";
+
 // Arabic one-letter clitics (waw, feh, beh, lam, kaf) and the article, in UTF-8.
 constexpr std::string_view kClitics[] = {"\xd9\x88", "\xd9\x81", "\xd8\xa8", "\xd9\x84",
                                          "\xd9\x83"};
@@ -45,8 +60,8 @@ news::MentionType TypeOf(std::string_view s) {
 
 std::string ListedJson(const std::optional<news::Listed>& l) {
   if (!l) return "";
-  nlohmann::json j = {{"list", l->list}, {"ref", l->ref}, {"caption", l->caption},
-                      {"score", l->score}};
+  nlohmann::json j = {
+      {"list", l->list}, {"ref", l->ref}, {"caption", l->caption}, {"score", l->score}};
   return j.dump();
 }
 
@@ -88,11 +103,20 @@ std::string SearchForm(std::string_view text) {
 Result<std::unique_ptr<NewsStore>> NewsStore::Open(const std::string& path) {
   auto db = Database::Open(path);
   if (!db.ok()) return db.status();
-  QANTARA_RETURN_IF_ERROR((*db)->Migrate({kSchemaV1}));
-  QANTARA_RETURN_IF_ERROR((*db)->Exec(
-      "INSERT OR REPLACE INTO meta VALUES ('normalizer', '" +
-      std::to_string(text::kNormalizerVersion) + "'), ('icu', '" + text::IcuVersion() + "')"));
+  QANTARA_RETURN_IF_ERROR((*db)->Migrate({kSchemaV1, kSchemaV2}));
+  QANTARA_RETURN_IF_ERROR((*db)->Exec("INSERT OR REPLACE INTO meta VALUES ('normalizer', '" +
+                                      std::to_string(text::kNormalizerVersion) + "'), ('icu', '" +
+                                      text::IcuVersion() + "')"));
   return std::unique_ptr<NewsStore>(new NewsStore(std::move(*db)));
+}
+
+Result<std::unique_ptr<NewsStore>> NewsStore::OpenExisting(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Status::NotFound(path + ": no such database (write one with `qantara read --db " + path +
+                            " FILES`)");
+  }
+  return Open(path);
 }
 
 Result<std::vector<news::EntityRecord>> NewsStore::LoadEntities() {
@@ -138,7 +162,9 @@ Status NewsStore::SaveEntities(const std::vector<news::EntityRecord>& entities) 
 }
 
 Status NewsStore::SaveDocument(const news::ReadDocument& doc,
-                               const std::vector<news::LinkedMention>& mentions) {
+                               const std::vector<news::LinkedMention>& mentions,
+                               const std::vector<news::LinkedEvent>& events,
+                               std::string_view story) {
   auto old = db_->Prepare("SELECT id FROM documents WHERE doc = ?1");
   if (!old.ok()) return old.status();
   old->Bind(1, doc.doc);
@@ -154,22 +180,33 @@ Status NewsStore::SaveDocument(const news::ReadDocument& doc,
     QANTARA_RETURN_IF_ERROR(del_doc->Bind(1, id).Run());
   }
   nlohmann::json languages = nlohmann::json::array();
-  for (const auto& s : doc.languages.shares) languages.push_back({{"lang", s.lang}, {"share", s.share}});
+  for (const auto& s : doc.languages.shares)
+    languages.push_back({{"lang", s.lang}, {"share", s.share}});
   auto insert = db_->Prepare(
-      "INSERT INTO documents(doc, url, title, published, languages, text) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      "INSERT INTO documents(doc, url, title, published, languages, text, story) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!insert.ok()) return insert.status();
-  insert->Bind(1, doc.doc).Bind(2, doc.url).Bind(3, doc.title).Bind(5, languages.dump()).Bind(6, doc.text);
+  insert->Bind(1, doc.doc)
+      .Bind(2, doc.url)
+      .Bind(3, doc.title)
+      .Bind(5, languages.dump())
+      .Bind(6, doc.text);
   if (doc.published.empty()) {
     insert->BindNull(4);
   } else {
     insert->Bind(4, doc.published);
   }
+  if (story.empty()) {
+    insert->BindNull(7);
+  } else {
+    insert->Bind(7, story);
+  }
   QANTARA_RETURN_IF_ERROR(insert->Run());
   const int64_t id = db_->LastInsertRowid();
   auto fts = db_->Prepare("INSERT INTO documents_fts(rowid, body) VALUES (?1, ?2)");
   auto mention = db_->Prepare(
-      "INSERT INTO mentions(document, start, \"end\", text, type, entity) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      "INSERT INTO mentions(document, start, \"end\", text, type, entity) VALUES (?1, ?2, ?3, ?4, "
+      "?5, ?6)");
   auto date = db_->Prepare(
       "INSERT INTO dates(document, start, \"end\", text, value) VALUES (?1, ?2, ?3, ?4, ?5)");
   if (!fts.ok()) return fts.status();
@@ -187,7 +224,17 @@ Status NewsStore::SaveDocument(const news::ReadDocument& doc,
     date->Bind(4, d.text).Bind(5, d.value);
     QANTARA_RETURN_IF_ERROR(date->Run());
   }
-  return Status::Ok();
+  return SaveEvents(id, events);
+}
+
+Result<std::vector<std::string>> NewsStore::ResolveEntities(std::string_view query) {
+  auto exact = db_->Prepare("SELECT key FROM entities WHERE key = ?1");
+  if (!exact.ok()) return exact.status();
+  exact->Bind(1, query);
+  Result<bool> found = exact->Step();
+  if (!found.ok()) return found.status();
+  if (*found) return std::vector<std::string>{std::string(query)};
+  return EntitiesNamed(query);
 }
 
 Result<std::vector<std::string>> NewsStore::EntitiesNamed(std::string_view query) {
@@ -222,7 +269,8 @@ Result<std::vector<SearchHit>> NewsStore::Search(std::string_view query, size_t 
       Result<bool> row = by_entity->Step();
       if (!row.ok()) return row.status();
       if (!*row || hits.size() >= limit) break;
-      hits.push_back({by_entity->Text(0), by_entity->Text(1), by_entity->Text(2), "entity", key, ""});
+      hits.push_back(
+          {by_entity->Text(0), by_entity->Text(1), by_entity->Text(2), "entity", key, ""});
       seen.push_back(hits.back().doc);
     }
     by_entity->Reset();

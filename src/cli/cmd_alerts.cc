@@ -1,0 +1,129 @@
+// qantara alerts: every document of a `qantara read --db` database that
+// mentions an entity the given lists hold, with the list reference and the
+// words around the mention. The entities are screened again against the
+// lists given now (a list updated since the documents were read counts).
+#include <unistd.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/load.h"
+#include "cli/progress.h"
+#include "news/entities.h"
+#include "screen/screener.h"
+#include "store/news_store.h"
+
+namespace qantara::cli {
+namespace {
+
+struct AlertsArgs {
+  std::string db;
+  std::vector<std::string> lists;
+  double threshold = news::LinkOptions().listed_threshold;
+  size_t limit = 1000;
+  bool json = false;
+};
+
+// The list entry of an entity: its best over its canonical form and names.
+// Persons are screened by names of two words or more only (one word names
+// too many people), as the reader does.
+std::optional<news::Listed> ListedEntity(const news::EntityRecord& e, const screen::Screener& s,
+                                         screen::ScreenScratch* scratch, double threshold) {
+  if (e.type == news::MentionType::kLocation) return std::nullopt;
+  const lists::Schema schema =
+      e.type == news::MentionType::kPerson ? lists::Schema::kPerson : lists::Schema::kOrganization;
+  std::vector<std::string> names = {e.canonical};
+  names.insert(names.end(), e.names.begin(), e.names.end());
+  std::optional<news::Listed> best;
+  for (const std::string& name : names) {
+    if (schema == lists::Schema::kPerson && name.find(' ') == std::string::npos) continue;
+    std::optional<news::Listed> l = news::ScreenListed(s, scratch, name, schema, threshold);
+    if (l && (!best || l->score > best->score)) best = l;
+  }
+  return best;
+}
+
+int RunAlerts(const AlertsArgs& args) {
+  auto store = store::NewsStore::OpenExisting(args.db);
+  if (!store.ok()) return Fail(store.status());
+  auto entities = (*store)->LoadEntities();
+  if (!entities.ok()) return Fail(entities.status());
+  if (entities->empty()) {
+    return Fail(Status::NotFound(args.db +
+                                 ": no entities: read documents into it first "
+                                 "(`qantara read --db " +
+                                 args.db + " FILES`)"));
+  }
+  const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  auto index = LoadIndex(args.lists, threads);
+  if (!index.ok()) return Fail(index.status());
+  screen::ScreenOptions options;
+  options.threshold = std::min(options.threshold, args.threshold);
+  const screen::Screener screener(*index, options);
+  screen::ScreenScratch scratch;
+  std::vector<std::pair<std::string, news::Listed>> listed;
+  {
+    Progress progress("screening entities", entities->size());
+    size_t done = 0;
+    for (const news::EntityRecord& e : *entities) {
+      if (auto l = ListedEntity(e, screener, &scratch, args.threshold))
+        listed.emplace_back(e.key, *l);
+      progress.Update(++done, done);
+    }
+  }
+  auto alerts = (*store)->Alerts(listed, args.limit);
+  if (!alerts.ok()) return Fail(alerts.status());
+  const bool pretty = !args.json && isatty(STDOUT_FILENO);
+  for (const store::Alert& a : *alerts) {
+    std::string line;
+    if (pretty) {
+      line = (a.published.empty() ? std::string("unknown   ") : a.published) + "  " + a.doc + "  " +
+             a.canonical + " = " + a.listed.list + " " + a.listed.ref + " (" + a.listed.caption +
+             ")  " + a.evidence;
+    } else {
+      nlohmann::ordered_json j;
+      j["doc"] = a.doc;
+      j["title"] = a.title;
+      j["published"] = a.published.empty() ? nlohmann::ordered_json(nullptr)
+                                           : nlohmann::ordered_json(a.published);
+      j["entity"] = a.entity;
+      j["canonical"] = a.canonical;
+      j["listed"] = {{"list", a.listed.list},
+                     {"ref", a.listed.ref},
+                     {"caption", a.listed.caption},
+                     {"score", a.listed.score}};
+      j["mention"] = {{"text", a.mention}, {"start", a.start}, {"end", a.end}};
+      j["evidence"] = a.evidence;
+      line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fputc('\n', stdout);
+  }
+  std::fprintf(stderr, "qantara: %zu listed entities, %zu alerts\n", listed.size(), alerts->size());
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddAlertsCommand(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<AlertsArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "alerts",
+      "Every document of a `qantara read --db` database that mentions an entity on the given "
+      "lists: its persons and organisations are screened again against --list (so a list "
+      "updated since counts), and each document is reported with the list reference and the "
+      "words around the mention.");
+  cmd->add_option("--db", args->db, "Database written by `qantara read --db`")->required();
+  cmd->add_option("--list", args->lists, "List file(s), as for `qantara screen`")->required();
+  cmd->add_option("--threshold", args->threshold, "Lowest score that makes an entity listed")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--limit", args->limit, "At most this many alerts")->capture_default_str();
+  cmd->add_flag("--json", args->json, "JSON Lines even at a terminal");
+  cmd->callback([args, exit_code] { *exit_code = RunAlerts(*args); });
+}
+
+}  // namespace qantara::cli
