@@ -443,6 +443,16 @@ void Spotter::Combine(std::vector<int> labels) {
     const bool on_known = std::any_of(known.begin() + i, known.begin() + last + 1,
                                       [](bool k) { return k; });
     Mention m = Tagged(i, last, labels[i]);
+    // A particle before a family name of the nisba form ("El Baghdadi", "Al-Masri": the
+    // name ends in -i) is a person, whatever type the tagger gives the same words ("les
+    // troupes d'El Baghdadi" reads like "les troupes de France" to it).
+    if (Mention* r = rule_at(i, m.end, MentionType::kPerson);
+        r && m.type != MentionType::kPerson && r->cue == "particle" && r->text.back() == 'i') {
+      out_.push_back(*r);
+      kept[static_cast<size_t>(r - rules.data())] = true;
+      i = last + 1;
+      continue;
+    }
     if (on_known && !rule_at(i, m.end, m.type)) {
       i = last + 1;
       continue;

@@ -254,3 +254,25 @@ TEST(Mentions, AnOrganisationHeadWinsOverAPlaceStarter) {
 
 }  // namespace
 }  // namespace qantara::news
+
+namespace qantara::news {
+namespace {
+
+// A particle before a nisba family name is a person even where the tagger
+// would read a place ("les troupes d'El X" like "les troupes de France").
+TEST(SpotMentions, ParticleAndNisbaNameIsAPerson) {
+  std::vector<Mention> m = SpotMentions(
+      "L'arm\u00e9e avance en Irak contre ce qui reste des troupes d\u2019El Zarqawani. Les "
+      "combats ont repris pr\u00e8s d'Al-Anbar.",
+      Gazetteer::BuiltIn(), MentionOptions{});
+  bool person = false, place = false;
+  for (const Mention& x : m) {
+    person |= x.text == "El Zarqawani" && x.type == MentionType::kPerson;
+    place |= x.text.find("Anbar") != std::string::npos && x.type == MentionType::kLocation;
+  }
+  EXPECT_TRUE(person);
+  EXPECT_TRUE(place) << "a name not of the nisba form keeps the tagger's type";
+}
+
+}  // namespace
+}  // namespace qantara::news

@@ -45,6 +45,12 @@ TEST_F(Seeds, PublishedDates) {
   ReadDocument c = Read("002_213c9fa733806da3.txt");
   EXPECT_EQ(c.published, "2016-07-21");
   EXPECT_EQ(c.published_how, "inferred");
+  // "les troupes d'El Baghdadi": a person, not a place.
+  bool baghdadi = false;
+  for (const Mention& m : a.mentions) {
+    baghdadi |= m.text == "El Baghdadi" && m.type == MentionType::kPerson;
+  }
+  EXPECT_TRUE(baghdadi);
   for (const ReadDocument* d : {&a, &b, &c}) {
     ASSERT_FALSE(d->languages.shares.empty());
     EXPECT_EQ(d->languages.shares.front().lang, "fr") << d->doc;
