@@ -71,7 +71,8 @@ int RunAlerts(const AlertsArgs& args) {
     for (const news::EntityRecord& e : *entities) {
       if (auto l = ListedEntity(e, screener, &scratch, args.threshold))
         listed.emplace_back(e.key, *l);
-      progress.Update(++done, done);
+      ++done;
+      progress.Update(done, done);
     }
   }
   auto alerts = (*store)->Alerts(listed, args.limit);
