@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "news/fold.h"
 #include "text/utf8.h"
 
 namespace qantara::news::events_internal {
@@ -27,44 +28,6 @@ struct TriggerRow {
 constexpr TriggerRow kTriggerRows[] = {
 #include "generated/event_triggers.inc"
 };
-
-// Lower-case base letter of U+00C0..U+00FF; '.' = keep the code point
-// (multiplication and division signs, ligatures, eth, thorn, sharp s).
-constexpr char kLatin1Lower[] = "aaaaaa.ceeeeiiii.nooooo.ouuuuy..aaaaaa.ceeeeiiii.nooooo.ouuuuy.y";
-
-void Fold(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-    return;
-  }
-  if (c >= 0xC0 && c <= 0xFF && kLatin1Lower[c - 0xC0] != '.') {
-    out->push_back(kLatin1Lower[c - 0xC0]);
-    return;
-  }
-  switch (c) {
-    case 0x0152:  // LATIN CAPITAL LIGATURE OE
-    case 0x0153:  // LATIN SMALL LIGATURE OE
-      out->append("oe");
-      return;
-    case 0x0622:                      // ARABIC LETTER ALEF WITH MADDA ABOVE
-    case 0x0623:                      // ARABIC LETTER ALEF WITH HAMZA ABOVE
-    case 0x0625:                      // ARABIC LETTER ALEF WITH HAMZA BELOW
-    case 0x0671:                      // ARABIC LETTER ALEF WASLA
-      text::AppendUtf8(0x0627, out);  // ARABIC LETTER ALEF
-      return;
-    case 0x0629:                      // ARABIC LETTER TEH MARBUTA
-      text::AppendUtf8(0x0647, out);  // ARABIC LETTER HEH
-      return;
-    case 0x0649:                      // ARABIC LETTER ALEF MAKSURA
-    case 0x06CC:                      // ARABIC LETTER FARSI YEH
-      text::AppendUtf8(0x064A, out);  // ARABIC LETTER YEH
-      return;
-    default:
-      break;
-  }
-  if (c == 0x0640 || (c >= 0x064B && c <= 0x065F) || c == 0x0670) return;  // TATWEEL, harakat
-  text::AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))), out);
-}
 
 // The code point at *pos (ASCII without a call), moving *pos past it.
 inline char32_t Next(std::string_view s, size_t* pos) {
@@ -190,13 +153,13 @@ std::vector<EventWord> SplitEventWords(std::string_view text) {
     w.start = at;
     w.punct_before = punct;
     w.arabic = c >= 0x0600 && c <= 0x06FF;
-    Fold(c, &w.norm);
+    AppendFolded(c, &w.norm);
     size_t end = pos;
     while (end < text.size()) {
       size_t next = end;
       const char32_t d = Next(text, &next);
       if (!IsWordChar(d)) break;
-      Fold(d, &w.norm);
+      AppendFolded(d, &w.norm);
       end = next;
     }
     w.end = pos = end;

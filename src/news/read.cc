@@ -83,6 +83,7 @@ ReadDocument ReadPage(const SourceDocument& source, const Page& page, const Site
   mentions.tag_latin = !MostlyEnglish(r.languages);
   r.mentions = SpotMentions(r.text, gazetteer, mentions);
   r.events = FindEvents(r.text, r.languages.sentences, r.mentions, r.dates, r.published);
+  r.signature = SignatureOf(r.text);
   return r;
 }
 

@@ -24,6 +24,7 @@
 #include "news/html.h"
 #include "news/language.h"
 #include "news/mentions.h"
+#include "news/minhash.h"
 
 namespace qantara::news {
 
@@ -32,14 +33,16 @@ struct ReadDocument {
   std::string doc;
   std::string url;
   std::string title;
-  std::string published;      // ISO date ("2019-02-05", or coarser), "" when unknown
-  std::string published_how;  // "source", "metadata", "byline", "dateline", "page_date", "inferred", ""
+  std::string published;  // ISO date ("2019-02-05", or coarser), "" when unknown
+  std::string
+      published_how;  // "source", "metadata", "byline", "dateline", "page_date", "inferred", ""
   Languages languages;
-  std::string text;           // the clean text: mentions' and dates' offsets point into it
+  std::string text;  // the clean text: mentions' and dates' offsets point into it
   std::vector<std::string> removed;
   std::vector<Mention> mentions;
   std::vector<DateMention> dates;
   std::vector<Event> events;       // by trigger, mentions by index (LinkEvents links and merges)
+  TextSignature signature;         // of `text`, for near-duplicate stories (stories.h)
   std::vector<std::string> notes;  // what decoding and parsing did
   std::string extra_json;          // other fields of a JSON Lines input line
 };

@@ -1,10 +1,8 @@
 // Stories (stories.h says what joins two documents, and why). The three
 // rules are looked up in indexes, never by comparing a document with every
-// earlier one: MinHash signatures by 16 bands of 4 values (locality-sensitive
-// hashing: two texts of similarity s share a band with probability
-// 1 - (1 - s^4)^16, 0.88 at s = 0.6 and 0.99 at 0.75; a candidate is then
-// checked on the whole signature), events by signature, actors by key (the
-// latest documents per actor).
+// earlier one: MinHash signatures by their LSH bands (minhash.h; a candidate
+// is then checked on the whole signature), events by signature, actors by
+// key (the latest documents per actor).
 //
 // Why MinHash rather than SimHash: news texts are short (a few hundred
 // words); one changed word moves a SimHash of 60 shingles by ten bits or
@@ -13,77 +11,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "news/date_calendar.h"
-#include "news/words.h"
 
 namespace qantara::news {
 namespace {
 
 constexpr size_t kDocsPerActor = 256;  // an actor remembers its latest documents only
-
-uint64_t Fnv1a(std::string_view s, uint64_t h = 0xcbf29ce484222325ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
-
-// A 64-bit mix (splitmix64's finaliser), so that similar shingles spread.
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
-}
-
-constexpr int kBands = 16, kRows = kMinHashes / kBands;
-
-// The i-th hash function: a multiply-add on the shingle's 64-bit hash, high
-// half kept (odd multipliers from a fixed seed, so signatures are stable).
-struct HashFamily {
-  std::array<uint64_t, kMinHashes> a, b;
-  HashFamily() {
-    uint64_t x = 0x51ab1e5eedull;
-    for (int i = 0; i < kMinHashes; ++i) {
-      a[i] = Mix(x += 0x9e3779b97f4a7c15ull) | 1;
-      b[i] = Mix(x += 0x9e3779b97f4a7c15ull);
-    }
-  }
-};
-
-struct Shingled {
-  MinHashSignature minhash;
-  size_t words = 0;
-};
-
-Shingled MinHashOf(std::string_view text) {
-  static const HashFamily family;
-  const std::vector<Word> words = SplitWords(text);
-  Shingled out;
-  out.minhash.fill(UINT32_MAX);
-  out.words = words.size();
-  for (size_t i = 0; i + 2 < words.size(); ++i) {
-    uint64_t h = Fnv1a(words[i].norm);
-    h = Fnv1a("\x1f", h);
-    h = Fnv1a(words[i + 1].norm, h);
-    h = Fnv1a("\x1f", h);
-    h = Mix(Fnv1a(words[i + 2].norm, h));
-    for (int k = 0; k < kMinHashes; ++k) {
-      const uint32_t v = static_cast<uint32_t>((h * family.a[k] + family.b[k]) >> 32);
-      out.minhash[k] = std::min(out.minhash[k], v);
-    }
-  }
-  return out;
-}
-
-uint64_t BandKey(const MinHashSignature& m, int band) {
-  uint64_t h = Mix(static_cast<uint64_t>(band) + 1);
-  for (int r = 0; r < kRows; ++r) h = Mix(h ^ m[band * kRows + r]);
-  return h;
-}
 
 // Days since 1970-01-01 of a full ISO date; false when `iso` is not one.
 bool DayOf(std::string_view iso, int64_t* day) {
@@ -135,7 +70,7 @@ StoryEvidence EvidenceOf(const ReadDocument& doc, const std::vector<LinkedMentio
                          const std::vector<LinkedEvent>& events) {
   StoryEvidence e;
   e.doc = doc.doc;
-  e.text = doc.text;
+  e.signature = doc.signature;
   e.published = doc.published;
   for (const LinkedMention& m : mentions) {
     (m.mention.type == MentionType::kLocation ? e.places : e.actors).push_back(m.entity);
@@ -155,14 +90,6 @@ StoryEvidence EvidenceOf(const ReadDocument& doc, const std::vector<LinkedMentio
     }
   }
   return e;
-}
-
-MinHashSignature MinHash(std::string_view text) { return MinHashOf(text).minhash; }
-
-double Similarity(const MinHashSignature& a, const MinHashSignature& b) {
-  int same = 0;
-  for (int k = 0; k < kMinHashes; ++k) same += a[k] == b[k];
-  return static_cast<double>(same) / kMinHashes;
 }
 
 StoryClusterer::StoryClusterer(StoryOptions options) : options_(options) {}
@@ -203,7 +130,7 @@ size_t StoryClusterer::Join(const StoryEvidence& doc, const Known& me) const {
 
 std::string StoryClusterer::Add(const StoryEvidence& doc) {
   Known me;
-  const Shingled sh = MinHashOf(doc.text);
+  const TextSignature sh = doc.signature ? *doc.signature : SignatureOf(doc.text);
   me.minhash = sh.minhash;
   me.compared = sh.words >= options_.min_words;
   me.dated = DayOf(doc.published, &me.day);
@@ -214,7 +141,7 @@ std::string StoryClusterer::Add(const StoryEvidence& doc) {
   if (me.story == SIZE_MAX) {
     char key[24];
     std::snprintf(key, sizeof key, "s:%012llx",
-                  static_cast<unsigned long long>(Fnv1a(doc.doc) & 0xffffffffffffull));
+                  static_cast<unsigned long long>(StableHash(doc.doc) & 0xffffffffffffull));
     me.story = keys_.size();
     keys_.emplace_back(key);
   }

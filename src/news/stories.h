@@ -25,6 +25,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,6 +33,7 @@
 
 #include "news/entities.h"
 #include "news/events.h"
+#include "news/minhash.h"
 #include "news/read.h"
 
 namespace qantara::news {
@@ -39,12 +41,13 @@ namespace qantara::news {
 // What the clusterer needs of one document once its mentions and events are
 // linked.
 struct StoryEvidence {
-  std::string doc;                  // the document's `doc`
-  std::string text;                 // its clean text
-  std::string published;            // ISO date ("2019-02-05"), "" or coarser when unknown
-  std::vector<std::string> actors;  // entity keys of its persons and organisations
-  std::vector<std::string> places;  // entity keys of its locations
-  std::vector<std::string> events;  // EventSignature() of its events with a full date
+  std::string doc;                         // the document's `doc`
+  std::string text;                        // its clean text, when `signature` is not given
+  std::optional<TextSignature> signature;  // SignatureOf(text), computed beforehand
+  std::string published;                   // ISO date ("2019-02-05"), "" or coarser when unknown
+  std::vector<std::string> actors;         // entity keys of its persons and organisations
+  std::vector<std::string> places;         // entity keys of its locations
+  std::vector<std::string> events;         // EventSignature() of its events with a full date
 };
 
 struct StoryOptions {
@@ -57,16 +60,6 @@ struct StoryOptions {
 // "meeting|2019-02-06|l:washington": type, date and place of an event ("" for
 // an unknown place).
 std::string EventSignature(std::string_view type, std::string_view date, std::string_view place);
-
-// A MinHash signature of a text's word 3-shingles (words in matching form):
-// the least of 64 hash functions over the shingles, each. A text of fewer
-// than three words has no shingle (every value is the maximum).
-inline constexpr int kMinHashes = 64;
-using MinHashSignature = std::array<uint32_t, kMinHashes>;
-MinHashSignature MinHash(std::string_view text);
-
-// The share of equal values: an estimate of the shingle sets' Jaccard similarity.
-double Similarity(const MinHashSignature& a, const MinHashSignature& b);
 
 // The evidence of a document read and linked: the entity keys of its persons
 // and organisations (actors) and of its places, and the signatures of its
