@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 for program in screen_eval language_eval mention_eval linking_eval date_eval extraction_eval \
-    event_eval; do
+    event_eval story_eval; do
   echo "== $program"
   "$build/eval/$program"
   echo

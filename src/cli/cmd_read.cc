@@ -71,12 +71,16 @@ class Reader {
     }
   }
 
-  // Entities of earlier runs, so that their keys stay the same.
+  // Entities and stories of earlier runs, so that their keys stay the same
+  // and a new document can join a story stored before (its latest documents).
   Status Seed() {
     if (!store_) return Status::Ok();
     auto entities = store_->LoadEntities();
     if (!entities.ok()) return entities.status();
     linker_.Seed(*entities);
+    auto stories = store_->LoadStories(kSeededStoryDocuments);
+    if (!stories.ok()) return stories.status();
+    for (const auto& [key, evidence] : *stories) stories_.Seed(evidence, key);
     return Status::Ok();
   }
 
@@ -116,6 +120,9 @@ class Reader {
 
  private:
   static constexpr size_t kBlock = 256;
+  // Stored documents a run's stories can continue: the latest ones (about
+  // 0.5 KB of memory each).
+  static constexpr size_t kSeededStoryDocuments = 50000;
 
   void Write(Slot& s) {
     std::string line;
@@ -129,9 +136,10 @@ class Reader {
       std::vector<news::LinkedMention> mentions = linker_.LinkDocument(s.read.mentions);
       const std::vector<news::LinkedEvent> events =
           news::LinkEvents(s.read.text, s.read.events, mentions);
-      const std::string story = stories_.Add(news::EvidenceOf(s.read, mentions, events));
+      const news::StoryEvidence evidence = news::EvidenceOf(s.read, mentions, events);
+      const std::string story = stories_.Add(evidence);
       if (store_ && store_status_.ok()) {
-        store_status_ = store_->SaveDocument(s.read, mentions, events, story);
+        store_status_ = store_->SaveDocument(s.read, mentions, events, story, &evidence);
       }
       if (args_.cameo || args_.cameo_tsv) {
         line =

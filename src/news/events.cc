@@ -74,6 +74,13 @@ Locative LocativeWord(std::string_view raw, const EventWord& w) {
   return w.arabic && n.starts_with(kBiAl) ? kStrongLocative : kNoLocative;
 }
 
+// An indefinite article: after a verb of receiving, a thing is received
+// ("a recu un prix", "received a letter"), not a visitor.
+bool IsIndefiniteArticle(std::string_view norm) {
+  static const std::unordered_set<std::string_view> kArticles = {"un", "une", "des", "a", "an"};
+  return kArticles.count(norm) > 0;
+}
+
 bool IsPronoun(std::string_view norm) {
   static const std::unordered_set<std::string_view> kPronouns = {
       "il",
@@ -168,6 +175,7 @@ class EventFinder {
   };
   void MapMentions();
   size_t Distance(size_t m, const Trigger& t) const;
+  bool ReceivesSomeone(const Sentence& s, const Trigger& t) const;
   std::optional<size_t> Dateline(const std::vector<SentenceLanguage>& sentences) const;
   void Read(const Sentence& s, std::vector<Event>* out);
   bool Participants(const Sentence& s, const Trigger& t, Event* e) const;
@@ -286,6 +294,7 @@ void EventFinder::Read(const Sentence& s, std::vector<Event>* out) {
 // saying outside the lead or without a speaker).
 bool EventFinder::Participants(const Sentence& s, const Trigger& t, Event* e) const {
   std::optional<size_t> speaker;
+  if (t.form->kind == TriggerKind::kReceive && !ReceivesSomeone(s, t)) return false;
   if (t.form->kind == TriggerKind::kSaying) {
     if (s.index >= options_.lead_sentences) return false;
     size_t best = options_.speaker_window + 1;
@@ -323,6 +332,19 @@ bool EventFinder::Participants(const Sentence& s, const Trigger& t, Event* e) co
     e->participants.insert(e->participants.begin(), *previous_person_);
   }
   return true;
+}
+
+// Whether a verb of receiving has a person or an organisation as its object
+// or agent: no indefinite article right after it, and such a mention after it
+// in the sentence, at most 15 words on ("a ete recu mardi 18 fevrier a Rabat
+// par le ministre des Affaires etrangeres, X").
+bool EventFinder::ReceivesSomeone(const Sentence& s, const Trigger& t) const {
+  if (t.end < s.w1 && IsIndefiniteArticle(words_[t.end].norm)) return false;
+  for (size_t m = s.m0; m < s.m1; ++m) {
+    if (first_word_[m] < t.end || mentions_[m].type == MentionType::kLocation) continue;
+    return first_word_[m] - t.end <= 15;
+  }
+  return false;
 }
 
 // Whether an opposition word stands at most four words before mention m
@@ -410,7 +432,7 @@ void EventFinder::Date(const Sentence& s, const Trigger& t, Event* e) const {
   if (e->date_source == EventDateSource::kText || published_.empty()) return;
   const TriggerKind kind = t.form->kind;
   const bool lead = s.index < options_.lead_sentences;
-  if (kind == TriggerKind::kVerb || kind == TriggerKind::kSaying ||
+  if (kind == TriggerKind::kVerb || kind == TriggerKind::kReceive || kind == TriggerKind::kSaying ||
       (kind == TriggerKind::kNoun && lead)) {
     e->date.assign(published_);
     e->date_source = EventDateSource::kPublished;

@@ -83,6 +83,7 @@ void MarkStems(EventWord* w) {
 TriggerKind KindOf(std::string_view k) {
   if (k == "verb") return TriggerKind::kVerb;
   if (k == "future") return TriggerKind::kFuture;
+  if (k == "receive") return TriggerKind::kReceive;
   if (k == "saying") return TriggerKind::kSaying;
   if (k == "host") return TriggerKind::kHost;
   if (k == "block") return TriggerKind::kBlock;

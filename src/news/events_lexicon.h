@@ -39,7 +39,7 @@ struct EventWord {
 std::vector<EventWord> SplitEventWords(std::string_view text);
 
 // What a trigger form tells (resources/event_triggers.tsv's kinds).
-enum class TriggerKind : uint8_t { kNoun, kVerb, kFuture, kSaying, kHost, kBlock };
+enum class TriggerKind : uint8_t { kNoun, kVerb, kFuture, kReceive, kSaying, kHost, kBlock };
 
 struct TriggerForm {
   bool event = true;  // false for host and block rows (type "-")

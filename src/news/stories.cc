@@ -1,8 +1,8 @@
-// Stories (stories.h says what joins two documents, and why). The three
+// Stories (stories.h says what joins two documents, and why). The four
 // rules are looked up in indexes, never by comparing a document with every
 // earlier one: MinHash signatures by their LSH bands (minhash.h; a candidate
 // is then checked on the whole signature), events by signature, actors by
-// key (the latest documents per actor).
+// key (the latest documents per actor), events by type and day.
 //
 // Why MinHash rather than SimHash: news texts are short (a few hundred
 // words); one changed word moves a SimHash of 60 shingles by ten bits or
@@ -18,7 +18,13 @@
 namespace qantara::news {
 namespace {
 
-constexpr size_t kDocsPerActor = 256;  // an actor remembers its latest documents only
+// An actor, or an event type on one day, remembers its latest documents only.
+constexpr size_t kDocsPerKey = 256;
+
+void RememberLatest(std::vector<size_t>* docs, size_t index) {
+  if (docs->size() >= kDocsPerKey) docs->erase(docs->begin(), docs->begin() + kDocsPerKey / 2);
+  docs->push_back(index);
+}
 
 // Days since 1970-01-01 of a full ISO date; false when `iso` is not one.
 bool DayOf(std::string_view iso, int64_t* day) {
@@ -78,6 +84,7 @@ StoryEvidence EvidenceOf(const ReadDocument& doc, const std::vector<LinkedMentio
   for (const LinkedEvent& ev : events) {
     if (ev.date.size() != 10) continue;  // a full date only
     const std::string_view type = EventTypeName(ev.type);
+    e.event_days.push_back(std::string(type) + '|' + ev.date);
     if (ev.place) {
       e.events.push_back(EventSignature(type, ev.date, ev.place->entity));
     } else if (ev.type == EventType::kCall && ev.participants.size() >= 2) {
@@ -111,6 +118,17 @@ size_t StoryClusterer::Join(const StoryEvidence& doc, const Known& me) const {
   for (const std::string& signature : doc.events) {
     if (auto it = events_.find(signature); it != events_.end()) best = std::min(best, it->second);
   }
+  for (const std::string& day : doc.event_days) {
+    auto it = event_days_.find(day);
+    if (it == event_days_.end()) continue;
+    for (size_t d : it->second) {
+      const Known& other = docs_[d];
+      if (other.story < best && ShareOne(me.actors, other.actors) &&
+          ShareOne(me.places, other.places)) {
+        best = other.story;
+      }
+    }
+  }
   if (me.dated && me.actors.size() >= options_.shared_actors && !me.places.empty()) {
     std::unordered_map<size_t, size_t> shared;  // earlier document -> actors in common
     for (const std::string& actor : me.actors) {
@@ -128,7 +146,7 @@ size_t StoryClusterer::Join(const StoryEvidence& doc, const Known& me) const {
   return best;
 }
 
-std::string StoryClusterer::Add(const StoryEvidence& doc) {
+StoryClusterer::Known StoryClusterer::Prepare(const StoryEvidence& doc) const {
   Known me;
   const TextSignature sh = doc.signature ? *doc.signature : SignatureOf(doc.text);
   me.minhash = sh.minhash;
@@ -136,29 +154,43 @@ std::string StoryClusterer::Add(const StoryEvidence& doc) {
   me.dated = DayOf(doc.published, &me.day);
   me.actors = SortedDistinct(doc.actors);
   me.places = SortedDistinct(doc.places);
+  return me;
+}
 
+std::string StoryClusterer::Add(const StoryEvidence& doc) {
+  Known me = Prepare(doc);
   me.story = Join(doc, me);
   if (me.story == SIZE_MAX) {
     char key[24];
     std::snprintf(key, sizeof key, "s:%012llx",
                   static_cast<unsigned long long>(StableHash(doc.doc) & 0xffffffffffffull));
-    me.story = keys_.size();
-    keys_.emplace_back(key);
+    // A document stored before under its own key and read again keeps it.
+    auto [it, added] = key_index_.emplace(key, keys_.size());
+    if (added) keys_.emplace_back(key);
+    me.story = it->second;
   }
+  const size_t story = me.story;
+  Remember(doc, std::move(me));
+  return keys_[story];
+}
 
+void StoryClusterer::Seed(const StoryEvidence& doc, const std::string& story) {
+  Known me = Prepare(doc);
+  auto [it, added] = key_index_.emplace(story, keys_.size());
+  if (added) keys_.push_back(story);
+  me.story = it->second;
+  Remember(doc, std::move(me));
+}
+
+void StoryClusterer::Remember(const StoryEvidence& doc, Known me) {
   const size_t index = docs_.size();
   if (me.compared) {
     for (int band = 0; band < kBands; ++band) bands_[BandKey(me.minhash, band)].push_back(index);
   }
   for (const std::string& signature : doc.events) events_.emplace(signature, me.story);
-  for (const std::string& actor : me.actors) {
-    std::vector<size_t>& docs = by_actor_[actor];
-    if (docs.size() >= kDocsPerActor) docs.erase(docs.begin(), docs.begin() + kDocsPerActor / 2);
-    docs.push_back(index);
-  }
-  const std::string& key = keys_[me.story];
+  for (const std::string& day : SortedDistinct(doc.event_days)) RememberLatest(&event_days_[day], index);
+  for (const std::string& actor : me.actors) RememberLatest(&by_actor_[actor], index);
   docs_.push_back(std::move(me));
-  return key;
 }
 
 }  // namespace qantara::news

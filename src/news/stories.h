@@ -10,7 +10,11 @@
 //  2. one event: an event of the same type, full date and place (the French
 //     and Arabic reports of one press conference share no words, but they
 //     share "press_conference|2022-05-11|l:marrakech");
-//  3. the same people at the same time: at least `shared_actors` persons or
+//  3. one event seen from two sides: an event of the same type and full date
+//     in both, with at least one person or organisation and one place in
+//     common (a translation whose event sentence names no place: "four men
+//     were arrested on January 15" beside "arretes ... a Tunis");
+//  4. the same people at the same time: at least `shared_actors` persons or
 //     organisations and one place in common, published at most
 //     `max_days_apart` days apart.
 // Otherwise it starts a story, keyed by its own `doc`. Meetings of one
@@ -18,7 +22,9 @@
 // distinct stories (a thread of stories is a later step).
 //
 // Not thread-safe: one clusterer per run, fed in input order, so that keys
-// do not depend on thread timing.
+// do not depend on thread timing. A run that adds to a database first seeds
+// the clusterer with the documents stored before (Seed), so that a document
+// read today joins the story it continues under that story's key.
 #ifndef QANTARA_NEWS_STORIES_H_
 #define QANTARA_NEWS_STORIES_H_
 
@@ -48,13 +54,14 @@ struct StoryEvidence {
   std::vector<std::string> actors;         // entity keys of its persons and organisations
   std::vector<std::string> places;         // entity keys of its locations
   std::vector<std::string> events;         // EventSignature() of its events with a full date
+  std::vector<std::string> event_days;     // "type|date" of its events with a full date
 };
 
 struct StoryOptions {
   double min_similarity = 0.6;  // rule 1: shingle sets' Jaccard similarity, estimated
   size_t min_words = 30;        // shorter texts are not compared as copies
-  size_t shared_actors = 2;     // rule 3: persons or organisations in common
-  int max_days_apart = 2;       // rule 3: published this close (both dates known)
+  size_t shared_actors = 2;     // rule 4: persons or organisations in common
+  int max_days_apart = 2;       // rule 4: published this close (both dates known)
 };
 
 // "meeting|2019-02-06|l:washington": type, date and place of an event ("" for
@@ -74,6 +81,9 @@ class StoryClusterer {
 
   // The story key of the next document (input order).
   std::string Add(const StoryEvidence& doc);
+  // Remembers a document read before under its story key, as if Add had
+  // given it that key (oldest first).
+  void Seed(const StoryEvidence& doc, const std::string& story);
 
  private:
   struct Known {
@@ -84,13 +94,17 @@ class StoryClusterer {
     bool dated = false;
     std::vector<std::string> actors, places;  // sorted, distinct
   };
+  Known Prepare(const StoryEvidence& doc) const;
   size_t Join(const StoryEvidence& doc, const Known& me) const;  // SIZE_MAX when none
+  void Remember(const StoryEvidence& doc, Known me);               // me.story set
 
   StoryOptions options_;
   std::vector<std::string> keys_;  // story keys
+  std::unordered_map<std::string, size_t> key_index_;  // story key -> index into keys_
   std::vector<Known> docs_;
   std::unordered_map<uint32_t, std::vector<size_t>> bands_;        // band id << 16 | bits -> docs
   std::unordered_map<std::string, size_t> events_;                 // signature -> story
+  std::unordered_map<std::string, std::vector<size_t>> event_days_;  // "type|date" -> docs
   std::unordered_map<std::string, std::vector<size_t>> by_actor_;  // actor -> docs (recent)
 };
 

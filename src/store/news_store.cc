@@ -47,6 +47,16 @@ CREATE TABLE event_entities(
 CREATE INDEX event_entities_by_entity ON event_entities(entity);
 )sql";
 
+// What each document's story was found by, so that a later run that adds to
+// the database continues its stories (news_store_stories.cc). Lists are one
+// item per line; `minhash` is the signature's values in hex.
+constexpr std::string_view kSchemaV3 = R"sql(
+CREATE TABLE story_evidence(
+  document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  words INTEGER NOT NULL, minhash TEXT NOT NULL, actors TEXT NOT NULL, places TEXT NOT NULL,
+  events TEXT NOT NULL, event_days TEXT NOT NULL);
+)sql";
+
 // Arabic one-letter clitics (waw, feh, beh, lam, kaf) and the article, in UTF-8.
 constexpr std::string_view kClitics[] = {"\xd9\x88", "\xd9\x81", "\xd8\xa8", "\xd9\x84",
                                          "\xd9\x83"};
@@ -103,7 +113,7 @@ std::string SearchForm(std::string_view text) {
 Result<std::unique_ptr<NewsStore>> NewsStore::Open(const std::string& path) {
   auto db = Database::Open(path);
   if (!db.ok()) return db.status();
-  QANTARA_RETURN_IF_ERROR((*db)->Migrate({kSchemaV1, kSchemaV2}));
+  QANTARA_RETURN_IF_ERROR((*db)->Migrate({kSchemaV1, kSchemaV2, kSchemaV3}));
   QANTARA_RETURN_IF_ERROR((*db)->Exec("INSERT OR REPLACE INTO meta VALUES ('normalizer', '" +
                                       std::to_string(text::kNormalizerVersion) + "'), ('icu', '" +
                                       text::IcuVersion() + "')"));
@@ -164,7 +174,8 @@ Status NewsStore::SaveEntities(const std::vector<news::EntityRecord>& entities) 
 Status NewsStore::SaveDocument(const news::ReadDocument& doc,
                                const std::vector<news::LinkedMention>& mentions,
                                const std::vector<news::LinkedEvent>& events,
-                               std::string_view story) {
+                               std::string_view story,
+                               const news::StoryEvidence* evidence) {
   auto old = db_->Prepare("SELECT id FROM documents WHERE doc = ?1");
   if (!old.ok()) return old.status();
   old->Bind(1, doc.doc);
@@ -224,7 +235,8 @@ Status NewsStore::SaveDocument(const news::ReadDocument& doc,
     date->Bind(4, d.text).Bind(5, d.value);
     QANTARA_RETURN_IF_ERROR(date->Run());
   }
-  return SaveEvents(id, events);
+  QANTARA_RETURN_IF_ERROR(SaveEvents(id, events));
+  return evidence ? SaveStoryEvidence(id, *evidence) : Status::Ok();
 }
 
 Result<std::vector<std::string>> NewsStore::ResolveEntities(std::string_view query) {

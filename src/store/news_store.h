@@ -27,6 +27,7 @@
 #include "news/entities.h"
 #include "news/events.h"
 #include "news/read.h"
+#include "news/stories.h"
 #include "store/sqlite_db.h"
 
 namespace qantara::store {
@@ -72,11 +73,16 @@ class NewsStore {
 
   Result<std::vector<news::EntityRecord>> LoadEntities();
   // Stores a document read, replacing an earlier one of the same `doc`, with
-  // its linked mentions, linked events and story key.
+  // its linked mentions, linked events and story key, and what its story was
+  // found by (`evidence`, when given) for the runs that add to the database.
   Status SaveDocument(const news::ReadDocument& doc,
                       const std::vector<news::LinkedMention>& mentions,
                       const std::vector<news::LinkedEvent>& events = {},
-                      std::string_view story = "");
+                      std::string_view story = "",
+                      const news::StoryEvidence* evidence = nullptr);
+  // The story key and evidence of the latest `latest` documents stored with
+  // evidence, oldest first (to seed a StoryClusterer).
+  Result<std::vector<std::pair<std::string, news::StoryEvidence>>> LoadStories(size_t latest);
   // Inserts or updates the entities (canonical, forms, listed).
   Status SaveEntities(const std::vector<news::EntityRecord>& entities);
   Status Begin() { return db_->Exec("BEGIN"); }
@@ -103,6 +109,7 @@ class NewsStore {
   explicit NewsStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   Result<std::vector<std::string>> EntitiesNamed(std::string_view query);
   Status SaveEvents(int64_t document, const std::vector<news::LinkedEvent>& events);
+  Status SaveStoryEvidence(int64_t document, const news::StoryEvidence& evidence);
   std::unique_ptr<Database> db_;
 };
 

@@ -66,6 +66,27 @@ TEST_F(NewsDbTest, AlertsNameTheListedManWithEvidence) {
   EXPECT_EQ(j["mention"]["text"], "Abd al-Rahman Yusuf Harbawi");
 }
 
+// A later run that adds to the database continues its stories: the English
+// report of a press conference stored yesterday in French takes its key.
+TEST_F(NewsDbTest, StoriesContinueAcrossRuns) {
+  ReadArticles();
+  std::filesystem::create_directories(dir_.path() + "/later");
+  dir_.Write("later/en.txt",
+             "Ministers meet the press in Oujda\n\n"
+             "OUJDA, March 4, 2021 - Minister Karim Benslimane and the governor of the region held "
+             "a joint press conference in Oujda on Thursday, March 4, on the dry port.\n");
+  dir_.Write("later/fr.txt",
+             "Conf\u00e9rence de presse \u00e0 Oujda\n\n"
+             "OUJDA, 4 mars 2021 (AGENCE) - Le ministre Karim Benslimane a tenu jeudi 4 mars 2021 "
+             "une conf\u00e9rence de presse \u00e0 Oujda avec le gouverneur de la r\u00e9gion.\n");
+  RunResult first = Run({"read", "--db", db_, dir_.path() + "/later/fr.txt", "--json"});
+  ASSERT_EQ(first.exit_code, 0) << first;
+  const std::string story = nlohmann::json::parse(first.lines().at(0))["story"];
+  RunResult second = Run({"read", "--db", db_, dir_.path() + "/later/en.txt", "--json"});
+  ASSERT_EQ(second.exit_code, 0) << second;
+  EXPECT_EQ(nlohmann::json::parse(second.lines().at(0))["story"], story) << first << second;
+}
+
 // The seeds (../shared/seeds, skipped when absent): three reports of the
 // Coalition's ministerial meetings are three stories, and the Coalition's
 // timeline links them as one thread of distinct events.

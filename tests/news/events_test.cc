@@ -363,6 +363,30 @@ TEST(Events, BlockedPhrasesMakeNoEvent) {
   EXPECT_TRUE(d.events.empty());
 }
 
+TEST(Events, ReceivingSomeoneIsAMeetingReceivingAThingIsNot) {
+  Doc d = Find(
+      "Le ministre Omar Fennich a re\u00e7u mardi \u00e0 Fès son homologue Pierre Valmont. "
+      "La chanteuse Nadia Ouazzani a re\u00e7u un prix \u00e0 Meknès. "
+      "Omar Fennich received a letter from Pierre Valmont.",
+      {{"Omar Fennich", MentionType::kPerson},
+       {"Fès", MentionType::kLocation},
+       {"Pierre Valmont", MentionType::kPerson},
+       {"Nadia Ouazzani", MentionType::kPerson},
+       {"Meknès", MentionType::kLocation},
+       {"Omar Fennich", MentionType::kPerson},
+       {"Pierre Valmont", MentionType::kPerson}});
+  ASSERT_EQ(d.linked_events.size(), 1u);
+  EXPECT_EQ(d.linked_events[0].type, EventType::kMeeting);
+  EXPECT_EQ(d.linked_events[0].text, "a re\u00e7u");
+  ASSERT_EQ(d.linked_events[0].participants.size(), 2u);
+  EXPECT_EQ(d.linked_events[0].participants[1].entity, "p:pierre-valmont");
+  // The host may be a title that is no mention; the guest is enough.
+  Doc king = Find("The King of Jordan received the Italian minister Paolo Renzi in Amman.",
+                  {{"Paolo Renzi", MentionType::kPerson}, {"Amman", MentionType::kLocation}});
+  ASSERT_EQ(king.linked_events.size(), 1u);
+  EXPECT_EQ(king.linked_events[0].place->entity, "l:amman");
+}
+
 TEST(Events, BareTriggerWithNothingAroundIsDropped) {
   Doc d = Find(
       "Le port a rouvert. Les navires attendent. Les quais sont pleins. Cette réunion fut longue.",

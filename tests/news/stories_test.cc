@@ -99,5 +99,52 @@ TEST(StoryClusterer, KeysDependOnTheFirstDocumentOnly) {
   EXPECT_NE(a.Add(Doc("id-1", "Un texte.")), a.Add(Doc("id-2", "Un autre.")));
 }
 
+TEST(StoryClusterer, OneEventDayWithAPersonAndAPlaceInCommon) {
+  StoryClusterer c;
+  auto doc = [](std::string id, std::string day) {
+    StoryEvidence e = Doc(std::move(id), "Un r\u00e9cit court.", day);
+    e.actors = {"p:faris-lemrani"};
+    e.places = {"l:tunis", "l:tunisia"};
+    e.event_days = {"arrest|" + day};
+    return e;
+  };
+  const std::string first = c.Add(doc("en", "2025-01-15"));
+  EXPECT_EQ(c.Add(doc("fr", "2025-01-15")), first);
+  // Another day's arrest by the same spokesman is another story.
+  EXPECT_NE(c.Add(doc("later", "2025-01-17")), first);
+  // So is the same day's arrest elsewhere, or announced by someone else.
+  StoryEvidence elsewhere = doc("elsewhere", "2025-01-15");
+  elsewhere.places = {"l:sousse"};
+  EXPECT_NE(c.Add(elsewhere), first);
+  StoryEvidence other = doc("other", "2025-01-15");
+  other.actors = {"p:amel-ben-salah"};
+  EXPECT_NE(c.Add(other), first);
+}
+
+TEST(StoryClusterer, SeededDocumentsKeepTheirStories) {
+  StoryClusterer earlier;
+  StoryEvidence fr = Doc("fr.txt", kReport, "2022-05-10");
+  fr.events = {EventSignature("press_conference", "2022-05-10", "l:rabat")};
+  const std::string story = earlier.Add(fr);
+
+  // A later run, seeded with what was stored: a report of the same press
+  // conference joins the stored story; an unrelated text starts its own.
+  StoryClusterer later;
+  later.Seed(fr, story);
+  StoryEvidence ar = Doc("ar.txt", "\u0645\u0624\u062a\u0645\u0631 \u0635\u062d\u0641\u064a.",
+                         "2022-05-10");
+  ar.events = fr.events;
+  EXPECT_EQ(later.Add(ar), story);
+  EXPECT_EQ(later.Add(Doc("copy.txt", std::string(kReport) + " (AGENCE)")), story);
+  EXPECT_NE(later.Add(Doc("new.txt", "Un autre sujet.")), story);
+  // The stored document read again keeps its key, even when too short to compare.
+  StoryClusterer again;
+  StoryEvidence short_doc = Doc("short.txt", "Le port ouvre.");
+  const std::string short_story = again.Add(short_doc);
+  StoryClusterer seeded;
+  seeded.Seed(short_doc, short_story);
+  EXPECT_EQ(seeded.Add(short_doc), short_story);
+}
+
 }  // namespace
 }  // namespace qantara::news
