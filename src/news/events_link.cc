@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "news/events.h"
+#include "news/gazetteer.h"
 
 namespace qantara::news {
 namespace {
@@ -43,8 +44,12 @@ bool SamePlace(const LinkedEvent& a, const LinkedEvent& b) {
   return a.place && b.place && a.place->entity == b.place->entity;
 }
 
+// Places agree when one is unknown, they are one place, or one is the
+// country the other lies in ("Marrakech" and "le Maroc").
 bool PlacesAgree(const LinkedEvent& a, const LinkedEvent& b) {
-  return !a.place || !b.place || SamePlace(a, b);
+  if (!a.place || !b.place || SamePlace(a, b)) return true;
+  return CountryOf(a.place->entity) == b.place->entity ||
+         CountryOf(b.place->entity) == a.place->entity;
 }
 
 bool Has(const std::vector<EventActor>& actors, const std::string& entity) {
@@ -75,7 +80,10 @@ void Merge(LinkedEvent* kept, const LinkedEvent& e) {
   const bool better =
       e.date_source == EventDateSource::kText && kept->date_source != EventDateSource::kText;
   if (kept->date.empty() || better) kept->date = e.date, kept->date_source = e.date_source;
-  if (!kept->place) kept->place = e.place;
+  // The city rather than its country.
+  if (!kept->place || (e.place && CountryOf(e.place->entity) == kept->place->entity)) {
+    kept->place = e.place;
+  }
   for (const EventActor& a : e.participants) Add(&kept->participants, a);
 }
 

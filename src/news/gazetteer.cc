@@ -24,6 +24,16 @@ const FormRow kGazetteerForms[] = {
 #undef QANTARA_GAZETTEER_FORMS
 };
 
+struct PlaceCountryRow {
+  const char* place;
+  const char* country;
+};
+const PlaceCountryRow kPlaceCountries[] = {
+#define QANTARA_PLACE_COUNTRIES
+#include "generated/gazetteer.inc"
+#undef QANTARA_PLACE_COUNTRIES
+};
+
 struct WordRow {
   const char* kind;
   const char* lang;
@@ -174,6 +184,16 @@ GazetteerMatch Gazetteer::Match(const std::vector<Word>& words, size_t i) const 
     }
   }
   return best;
+}
+
+std::string_view CountryOf(std::string_view place) {
+  static const auto* const kCountries = [] {
+    auto* m = new std::unordered_map<std::string_view, std::string_view>();
+    for (const PlaceCountryRow& row : kPlaceCountries) m->emplace(row.place, row.country);
+    return m;
+  }();
+  auto it = kCountries->find(place);
+  return it == kCountries->end() ? std::string_view() : it->second;
 }
 
 }  // namespace qantara::news

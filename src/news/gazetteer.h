@@ -90,6 +90,11 @@ class Gazetteer {
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> kinds_;
 };
 
+// The country key a built-in city or region lies in ("l:marrakech" ->
+// "l:morocco"; resources/places.tsv), "" for a country, an unknown place or
+// one whose country is disputed.
+std::string_view CountryOf(std::string_view place);
+
 }  // namespace qantara::news
 
 #endif  // QANTARA_NEWS_GAZETTEER_H_

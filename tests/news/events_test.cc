@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "news/events_lexicon.h"
+#include "news/gazetteer.h"
 #include "news/read.h"
 
 namespace qantara::news {
@@ -385,6 +386,21 @@ TEST(Events, ReceivingSomeoneIsAMeetingReceivingAThingIsNot) {
                   {{"Paolo Renzi", MentionType::kPerson}, {"Amman", MentionType::kLocation}});
   ASSERT_EQ(king.linked_events.size(), 1u);
   EXPECT_EQ(king.linked_events[0].place->entity, "l:amman");
+}
+
+TEST(Events, ACityAndItsCountryAreOnePlace) {
+  EXPECT_EQ(CountryOf("l:marrakech"), "l:morocco");
+  EXPECT_EQ(CountryOf("l:morocco"), "");
+  EXPECT_EQ(CountryOf("l:nowhere"), "");
+  Doc d = Find(
+      "The Ports Forum met on Thursday, March 7 in Morocco. "
+      "The Ports Forum meeting was held in Marrakech on March 7.",
+      {{"Ports Forum", MentionType::kOrganization},
+       {"Morocco", MentionType::kLocation},
+       {"Ports Forum", MentionType::kOrganization},
+       {"Marrakech", MentionType::kLocation}});
+  ASSERT_EQ(d.linked_events.size(), 1u);
+  EXPECT_EQ(d.linked_events[0].place->entity, "l:marrakech");  // the city, not its country
 }
 
 TEST(Events, BareTriggerWithNothingAroundIsDropped) {

@@ -108,13 +108,16 @@ def iso_countries():
 def build():
     table = Table()
     iso_ids = {}
+    inside = []  # (place id, iso2 of its country, where) for cities and regions
     for path, lineno, (id_, type_, iso2, canonical, forms) in rows("places.tsv", 5):
         where = f"{path}:{lineno}"
         table.add(id_, "location", canonical, "-", where)
         for form in forms.split("|"):
             table.add_form(id_, form, where, strict=True)
-        if iso2 != "-":
+        if iso2 != "-" and type_ == "country":
             iso_ids[iso2] = id_
+        elif iso2 != "-":
+            inside.append((id_, iso2, where))
     for path, lineno, (id_, canonical, screen_as, forms) in rows("organizations.tsv", 4):
         where = f"{path}:{lineno}"
         table.add(id_, "organization", canonical, screen_as, where)
@@ -129,6 +132,12 @@ def build():
             table.add(id_, "location", english, "-", ISO_JSON)
         for form in forms:
             table.add_form(id_, form, ISO_JSON, strict=False)
+        iso_ids.setdefault(iso2, id_)
+    table.countries = []
+    for id_, iso2, where in inside:
+        if iso2 not in iso_ids:
+            sys.exit(f"{where}: {iso2!r} is no country's ISO 3166-1 code")
+        table.countries.append((id_, iso_ids[iso2]))
     words = []
     seen = set()
     for path, lineno, (kind, lang, listed) in rows("mention_words.tsv", 3):
@@ -147,6 +156,9 @@ def render(table, words):
             out.append("{%s, %s, %s, %s, %s},\n" % tuple(
                 c_literal(x) for x in (id_, type_, canonical, "" if screen_as == "-" else screen_as,
                                        form)))
+    out.append("#endif\n#ifdef QANTARA_PLACE_COUNTRIES\n")
+    for place, country in table.countries:
+        out.append("{%s, %s},\n" % (c_literal(place), c_literal(country)))
     out.append("#endif\n#ifdef QANTARA_MENTION_WORDS\n")
     for kind, lang, word in words:
         out.append("{%s, %s, %s},\n" % (c_literal(kind), c_literal(lang), c_literal(word)))
