@@ -616,6 +616,7 @@ struct Options {
   bool quickack = false;
   bool floor_nodelay = false;
   std::string tmp_dir = "/tmp";
+  std::vector<std::string> serve_args;  // more arguments for `qantara serve`
 };
 
 std::string LoadAverage() {
@@ -930,6 +931,9 @@ int main(int argc, char** argv) {
   app.add_option("--tmp-dir", o.tmp_dir,
                  "Where the temporary service database goes (/dev/shm: no disk syncs)")
       ->capture_default_str();
+  app.add_option("--serve-arg", o.serve_args,
+                 "One more argument for `qantara serve` (repeat: --serve-arg=--keep-alive "
+                 "--serve-arg=5)");
   app.add_flag("--keep-db", o.keep_db, "Keep the temporary service database (its path is printed)");
   CLI11_PARSE(app, argc, argv);
   for (double r : o.rates) {
@@ -987,6 +991,11 @@ int main(int argc, char** argv) {
               o.quickack ? "TCP_QUICKACK" : "delayed ACKs (as curl)",
               o.floor_nodelay ? "TCP_NODELAY" : "as qantara serve (Nagle on)");
   std::printf("# latency from each request's due time (open loop); 'svc p99' from its actual send\n");
+  if (!o.serve_args.empty()) {
+    std::string extra;
+    for (const std::string& arg : o.serve_args) extra += " " + arg;
+    std::printf("# qantara serve also gets:%s\n", extra.c_str());
+  }
   PrintHeader();
   {
     std::vector<std::string> argv_serve = {o.qantara, "serve", "--db", db, "--port", "0",
@@ -995,6 +1004,7 @@ int main(int argc, char** argv) {
       argv_serve.push_back("--list");
       argv_serve.push_back(f);
     }
+    argv_serve.insert(argv_serve.end(), o.serve_args.begin(), o.serve_args.end());
     Child server;
     if (auto err = StartServer(argv_serve, &server, 300)) {
       std::fprintf(stderr, "http_bench: %s\n", err->c_str());

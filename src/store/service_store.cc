@@ -86,16 +86,17 @@ std::string CanonicalRow(int64_t seq, const std::string& at, const std::string& 
 }
 
 // Runs `body` between BEGIN IMMEDIATE and COMMIT; rolls back when it fails.
+// The three statements are kept prepared (Database::PrepareCached).
 template <typename Body>
 Status InTransaction(Database& db, Body body) {
-  QANTARA_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  QANTARA_RETURN_IF_ERROR(db.ExecCached("BEGIN IMMEDIATE"));
   Status s = body();
   if (!s.ok()) {
-    db.Exec("ROLLBACK");
+    db.ExecCached("ROLLBACK");
     return s;
   }
-  s = db.Exec("COMMIT");
-  if (!s.ok()) db.Exec("ROLLBACK");
+  s = db.ExecCached("COMMIT");
+  if (!s.ok()) db.ExecCached("ROLLBACK");
   return s;
 }
 
@@ -142,6 +143,7 @@ std::optional<Decision> ParseDecision(std::string_view name) {
 ServiceStore::ServiceStore(std::unique_ptr<Database> db, ServiceStoreOptions options)
     : db_(std::move(db)), options_(std::move(options)) {
   if (!options_.now) options_.now = SystemNow;
+  if (!options_.steady_now) options_.steady_now = [] { return std::chrono::steady_clock::now(); };
 }
 
 Result<std::unique_ptr<ServiceStore>> ServiceStore::Open(const std::string& path,
@@ -149,12 +151,45 @@ Result<std::unique_ptr<ServiceStore>> ServiceStore::Open(const std::string& path
   auto db = Database::Open(path);
   if (!db.ok()) return db.status();
   QANTARA_RETURN_IF_ERROR((*db)->Migrate({kSchemaV1, kSchemaV2}));
-  return std::unique_ptr<ServiceStore>(new ServiceStore(std::move(*db), std::move(options)));
+  std::unique_ptr<Database> checkpoint_db;
+  if (options.checkpoint_interval.count() > 0 && path != ":memory:") {
+    auto second = Database::Open(path);
+    if (!second.ok()) return second.status();
+    checkpoint_db = std::move(*second);
+    QANTARA_RETURN_IF_ERROR((*db)->Exec("PRAGMA wal_autocheckpoint = 0"));
+  }
+  std::unique_ptr<ServiceStore> store(new ServiceStore(std::move(*db), std::move(options)));
+  if (checkpoint_db) {
+    store->checkpoint_db_ = std::move(checkpoint_db);
+    store->checkpointer_ = std::thread([s = store.get()] { s->CheckpointLoop(); });
+  }
+  return store;
+}
+
+ServiceStore::~ServiceStore() {
+  {
+    std::lock_guard<std::mutex> lock(checkpoint_mu_);
+    stopping_ = true;
+  }
+  checkpoint_cv_.notify_all();
+  if (checkpointer_.joinable()) checkpointer_.join();
+}
+
+// A failed round (the file busy, the disk full) is left to the next one: the
+// WAL then grows, and the commits still succeed or fail on their own.
+void ServiceStore::CheckpointLoop() {
+  std::unique_lock<std::mutex> lock(checkpoint_mu_);
+  while (
+      !checkpoint_cv_.wait_for(lock, options_.checkpoint_interval, [this] { return stopping_; })) {
+    lock.unlock();
+    (void)checkpoint_db_->ExecCached("PRAGMA wal_checkpoint(PASSIVE)");
+    lock.lock();
+  }
 }
 
 Status ServiceStore::AppendAudit(std::string_view actor, std::string_view action,
                                  const std::string& payload) {
-  auto last = db_->Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  auto last = db_->PrepareCached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   if (!last.ok()) return last.status();
   auto row = last->Step();
   if (!row.ok()) return row.status();
@@ -163,7 +198,7 @@ Status ServiceStore::AppendAudit(std::string_view actor, std::string_view action
   const std::string at = options_.now();
   const std::string hash = lists::Sha256Hex(
       prev + CanonicalRow(seq, at, std::string(actor), std::string(action), payload));
-  auto insert = db_->Prepare(
+  auto insert = db_->PrepareCached(
       "INSERT INTO audit_log(seq, at, actor, action, payload, prev_hash, hash) "
       "VALUES(?, ?, ?, ?, ?, ?, ?)");
   if (!insert.ok()) return insert.status();
@@ -178,14 +213,14 @@ Result<std::string> ServiceStore::AddKey(std::string_view name, Role role) {
   if (!key.ok()) return key.status();
   std::lock_guard<std::mutex> lock(mu_);
   Status s = InTransaction(*db_, [&]() -> Status {
-    auto taken = db_->Prepare("SELECT 1 FROM api_keys WHERE name = ?");
+    auto taken = db_->PrepareCached("SELECT 1 FROM api_keys WHERE name = ?");
     if (!taken.ok()) return taken.status();
     auto row = taken->Bind(1, name).Step();
     if (!row.ok()) return row.status();
     if (*row) return Status::InvalidArgument("a key named \"" + std::string(name) + "\" exists");
     const std::string at = options_.now();
-    auto insert =
-        db_->Prepare("INSERT INTO api_keys(name, role, key_sha256, created_at) VALUES(?, ?, ?, ?)");
+    auto insert = db_->PrepareCached(
+        "INSERT INTO api_keys(name, role, key_sha256, created_at) VALUES(?, ?, ?, ?)");
     if (!insert.ok()) return insert.status();
     insert->Bind(1, name).Bind(2, RoleName(role)).Bind(3, lists::Sha256Hex(*key)).Bind(4, at);
     QANTARA_RETURN_IF_ERROR(insert->Run());
@@ -193,18 +228,58 @@ Result<std::string> ServiceStore::AddKey(std::string_view name, Role role) {
     return AppendAudit("admin:cli", "key.add", payload.dump());
   });
   if (!s.ok()) return s;
+  ForgetKeys();  // it may be cached as unknown
   return key;
 }
 
+// The cache holds at most this many keys (unknown ones included, so that
+// random keys cannot grow it without bound): when full, the expired entries
+// go, and if none has expired, all of them.
+constexpr size_t kMaxCachedKeys = 4096;
+
 Result<std::optional<ApiKey>> ServiceStore::FindKey(std::string_view key) {
-  std::lock_guard<std::mutex> lock(mu_);
-  return FindKeyLocked(key);
+  std::string hash = lists::Sha256Hex(key);
+  const bool caching = options_.key_cache_ttl.count() > 0;
+  uint64_t generation = 0;
+  if (caching) {
+    std::lock_guard<std::mutex> lock(keys_mu_);
+    auto it = keys_.find(hash);
+    if (it != keys_.end() && options_.steady_now() < it->second.expires) return it->second.key;
+    generation = keys_generation_;
+  }
+  Result<std::optional<ApiKey>> found = [&] {
+    std::lock_guard<std::mutex> lock(mu_);
+    return FindKeyLocked(hash);
+  }();
+  if (!found.ok() || !caching) return found;
+  std::lock_guard<std::mutex> lock(keys_mu_);
+  // A ForgetKeys since the read (a revocation here) makes what was read stale.
+  if (generation != keys_generation_) return found;
+  const auto now = options_.steady_now();
+  if (keys_.size() >= kMaxCachedKeys && keys_.find(hash) == keys_.end()) {
+    std::erase_if(keys_, [&](const auto& entry) { return !(now < entry.second.expires); });
+    if (keys_.size() >= kMaxCachedKeys) keys_.clear();
+  }
+  keys_[std::move(hash)] = CachedKey{*found, now + options_.key_cache_ttl};
+  return found;
 }
 
-Result<std::optional<ApiKey>> ServiceStore::FindKeyLocked(std::string_view key) {
-  auto find = db_->Prepare("SELECT name, role FROM api_keys WHERE key_sha256 = ? AND revoked = 0");
+size_t ServiceStore::cached_keys() {
+  std::lock_guard<std::mutex> lock(keys_mu_);
+  return keys_.size();
+}
+
+void ServiceStore::ForgetKeys() {
+  std::lock_guard<std::mutex> lock(keys_mu_);
+  keys_.clear();
+  ++keys_generation_;
+}
+
+Result<std::optional<ApiKey>> ServiceStore::FindKeyLocked(const std::string& key_sha256) {
+  auto find =
+      db_->PrepareCached("SELECT name, role FROM api_keys WHERE key_sha256 = ? AND revoked = 0");
   if (!find.ok()) return find.status();
-  auto row = find->Bind(1, lists::Sha256Hex(key)).Step();
+  auto row = find->Bind(1, key_sha256).Step();
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<ApiKey>();
   std::optional<Role> role = ParseRole(find->Text(1));
@@ -213,13 +288,15 @@ Result<std::optional<ApiKey>> ServiceStore::FindKeyLocked(std::string_view key) 
 }
 
 Result<RevokeOutcome> ServiceStore::RevokeKey(std::string_view name, int64_t id,
-                                             std::string_view actor) {
+                                              std::string_view actor) {
   std::lock_guard<std::mutex> lock(mu_);
   RevokeOutcome outcome = RevokeOutcome::kRevoked;
-  const std::string who = name.empty() ? "id " + std::to_string(id) : "\"" + std::string(name) + "\"";
+  const std::string who =
+      name.empty() ? "id " + std::to_string(id) : "\"" + std::string(name) + "\"";
   Status s = InTransaction(*db_, [&]() -> Status {
-    auto find = db_->Prepare(name.empty() ? "SELECT id, name, revoked FROM api_keys WHERE id = ?"
-                                          : "SELECT id, name, revoked FROM api_keys WHERE name = ?");
+    auto find =
+        db_->PrepareCached(name.empty() ? "SELECT id, name, revoked FROM api_keys WHERE id = ?"
+                                        : "SELECT id, name, revoked FROM api_keys WHERE name = ?");
     if (!find.ok()) return find.status();
     if (name.empty()) {
       find->Bind(1, id);
@@ -235,19 +312,21 @@ Result<RevokeOutcome> ServiceStore::RevokeKey(std::string_view name, int64_t id,
       outcome = RevokeOutcome::kAlreadyRevoked;
       return Status::Ok();
     }
-    auto revoke = db_->Prepare("UPDATE api_keys SET revoked = 1, revoked_at = ? WHERE id = ?");
+    auto revoke =
+        db_->PrepareCached("UPDATE api_keys SET revoked = 1, revoked_at = ? WHERE id = ?");
     if (!revoke.ok()) return revoke.status();
     QANTARA_RETURN_IF_ERROR(revoke->Bind(1, options_.now()).Bind(2, key_id).Run());
     nlohmann::json payload = {{"key", key_id}, {"name", key_name}};
     return AppendAudit(actor, "key.revoke", payload.dump());
   });
   if (!s.ok()) return s;
+  ForgetKeys();  // from the next request on, not after the TTL
   return outcome;
 }
 
 Result<std::vector<KeyInfo>> ServiceStore::ListKeys() {
   std::lock_guard<std::mutex> lock(mu_);
-  auto list = db_->Prepare(
+  auto list = db_->PrepareCached(
       "SELECT id, name, role, created_at, revoked, revoked_at FROM api_keys ORDER BY id");
   if (!list.ok()) return list.status();
   std::vector<KeyInfo> out;
@@ -275,7 +354,7 @@ Status ServiceStore::RecordListVersions(std::vector<ListVersion>* versions,
   const std::string at = options_.now();
   std::vector<ListVersion> written = *versions;  // *versions changes only on success
   QANTARA_RETURN_IF_ERROR(InTransaction(*db_, [&]() -> Status {
-    auto insert = db_->Prepare(
+    auto insert = db_->PrepareCached(
         "INSERT INTO list_versions(source, format, list, published, sha256, entities, loaded_at) "
         "VALUES(?, ?, ?, ?, ?, ?, ?)");
     if (!insert.ok()) return insert.status();
@@ -308,10 +387,10 @@ Status ServiceStore::RecordScreenings(std::string_view key_name,
   std::lock_guard<std::mutex> lock(mu_);
   const std::string at = options_.now();
   return InTransaction(*db_, [&]() -> Status {
-    auto screening = db_->Prepare(
+    auto screening = db_->PrepareCached(
         "INSERT INTO screenings(key_name, query, created_at, list_versions) VALUES(?, ?, ?, ?)");
-    auto hit =
-        db_->Prepare("INSERT INTO hits(screening, entity, score, explanation) VALUES(?, ?, ?, ?)");
+    auto hit = db_->PrepareCached(
+        "INSERT INTO hits(screening, entity, score, explanation) VALUES(?, ?, ?, ?)");
     if (!screening.ok()) return screening.status();
     if (!hit.ok()) return hit.status();
     for (Screening& s : *screenings) {
@@ -343,7 +422,7 @@ Result<DecideOutcome> ServiceStore::Decide(int64_t screening, std::string_view e
   std::lock_guard<std::mutex> lock(mu_);
   DecideOutcome outcome = DecideOutcome::kRecorded;
   Status s = InTransaction(*db_, [&]() -> Status {
-    auto find = db_->Prepare("SELECT status FROM hits WHERE screening = ? AND entity = ?");
+    auto find = db_->PrepareCached("SELECT status FROM hits WHERE screening = ? AND entity = ?");
     if (!find.ok()) return find.status();
     auto row = find->Bind(1, screening).Bind(2, entity).Step();
     if (!row.ok()) return row.status();
@@ -356,11 +435,11 @@ Result<DecideOutcome> ServiceStore::Decide(int64_t screening, std::string_view e
       return Status::Ok();  // committed with nothing written
     }
     const std::string at = options_.now();
-    auto insert = db_->Prepare(
+    auto insert = db_->PrepareCached(
         "INSERT INTO decisions(screening, entity, decision, comment, reviewer, at) "
         "VALUES(?, ?, ?, ?, ?, ?)");
     auto close =
-        db_->Prepare("UPDATE hits SET status = 'decided' WHERE screening = ? AND entity = ?");
+        db_->PrepareCached("UPDATE hits SET status = 'decided' WHERE screening = ? AND entity = ?");
     if (!insert.ok()) return insert.status();
     if (!close.ok()) return close.status();
     insert->Bind(1, screening).Bind(2, entity).Bind(3, DecisionName(decision));
@@ -378,7 +457,7 @@ Result<DecideOutcome> ServiceStore::Decide(int64_t screening, std::string_view e
 }
 
 Status ServiceStore::LoadHits(Screening* s) {
-  auto hits = db_->Prepare(
+  auto hits = db_->PrepareCached(
       "SELECT entity, score, explanation, status, rescreen FROM hits WHERE screening = ? "
       "ORDER BY score DESC, entity");
   if (!hits.ok()) return hits.status();
@@ -419,7 +498,7 @@ Result<std::vector<Screening>> ServiceStore::ReadScreenings(Statement* query) {
 
 Result<std::vector<Screening>> ServiceStore::ListScreenings(bool only_open, size_t limit) {
   std::lock_guard<std::mutex> lock(mu_);
-  auto list = db_->Prepare(
+  auto list = db_->PrepareCached(
       only_open ? "SELECT id, key_name, query, created_at, list_versions FROM screenings "
                   "WHERE id IN (SELECT screening FROM hits WHERE status = 'open') "
                   "ORDER BY id LIMIT ?"
@@ -432,7 +511,7 @@ Result<std::vector<Screening>> ServiceStore::ListScreenings(bool only_open, size
 
 Result<std::vector<Screening>> ServiceStore::ScreeningsAfter(int64_t after_id, size_t limit) {
   std::lock_guard<std::mutex> lock(mu_);
-  auto list = db_->Prepare(
+  auto list = db_->PrepareCached(
       "SELECT id, key_name, query, created_at, list_versions FROM screenings WHERE id > ? "
       "ORDER BY id LIMIT ?");
   if (!list.ok()) return list.status();
@@ -442,7 +521,7 @@ Result<std::vector<Screening>> ServiceStore::ScreeningsAfter(int64_t after_id, s
 
 Result<int64_t> ServiceStore::CountScreenings() {
   std::lock_guard<std::mutex> lock(mu_);
-  auto count = db_->Prepare("SELECT count(*) FROM screenings");
+  auto count = db_->PrepareCached("SELECT count(*) FROM screenings");
   if (!count.ok()) return count.status();
   auto row = count->Step();
   if (!row.ok()) return row.status();
@@ -454,7 +533,7 @@ Result<int64_t> ServiceStore::BeginRescreen(std::string_view actor,
   std::lock_guard<std::mutex> lock(mu_);
   int64_t id = 0;
   QANTARA_RETURN_IF_ERROR(InTransaction(*db_, [&]() -> Status {
-    auto insert = db_->Prepare(
+    auto insert = db_->PrepareCached(
         "INSERT INTO rescreens(actor, started_at, list_versions) VALUES(?, ?, ?)");
     if (!insert.ok()) return insert.status();
     const std::string versions = nlohmann::json(list_versions).dump();
@@ -472,8 +551,8 @@ Status ServiceStore::AddRescreenHits(int64_t rescreen, std::string_view actor,
   std::vector<NewHits> kept;
   QANTARA_RETURN_IF_ERROR(InTransaction(*db_, [&]() -> Status {
     kept.clear();  // a retry starts afresh
-    auto exists = db_->Prepare("SELECT 1 FROM hits WHERE screening = ? AND entity = ?");
-    auto insert = db_->Prepare(
+    auto exists = db_->PrepareCached("SELECT 1 FROM hits WHERE screening = ? AND entity = ?");
+    auto insert = db_->PrepareCached(
         "INSERT INTO hits(screening, entity, score, explanation, rescreen) VALUES(?, ?, ?, ?, ?)");
     if (!exists.ok()) return exists.status();
     if (!insert.ok()) return insert.status();
@@ -510,7 +589,7 @@ Status ServiceStore::FinishRescreen(int64_t rescreen, std::string_view actor, in
                                     int64_t new_hits) {
   std::lock_guard<std::mutex> lock(mu_);
   return InTransaction(*db_, [&]() -> Status {
-    auto update = db_->Prepare(
+    auto update = db_->PrepareCached(
         "UPDATE rescreens SET finished_at = ?, screenings = ?, new_hits = ? WHERE id = ?");
     if (!update.ok()) return update.status();
     update->Bind(1, options_.now()).Bind(2, screenings).Bind(3, new_hits).Bind(4, rescreen);
@@ -523,7 +602,7 @@ Status ServiceStore::FinishRescreen(int64_t rescreen, std::string_view actor, in
 
 Result<std::optional<Screening>> ServiceStore::GetScreening(int64_t id) {
   std::lock_guard<std::mutex> lock(mu_);
-  auto find = db_->Prepare(
+  auto find = db_->PrepareCached(
       "SELECT id, key_name, query, created_at, list_versions FROM screenings WHERE id = ?");
   if (!find.ok()) return find.status();
   find->Bind(1, id);
@@ -535,7 +614,7 @@ Result<std::optional<Screening>> ServiceStore::GetScreening(int64_t id) {
 
 Result<std::vector<DecisionRecord>> ServiceStore::ListDecisions(int64_t screening) {
   std::lock_guard<std::mutex> lock(mu_);
-  auto list = db_->Prepare(
+  auto list = db_->PrepareCached(
       "SELECT entity, decision, comment, reviewer, at FROM decisions WHERE screening = ? "
       "ORDER BY id");
   if (!list.ok()) return list.status();
@@ -551,7 +630,7 @@ Result<std::vector<DecisionRecord>> ServiceStore::ListDecisions(int64_t screenin
 
 Result<std::vector<AuditRow>> ServiceStore::AuditForScreening(int64_t screening, size_t limit) {
   std::lock_guard<std::mutex> lock(mu_);
-  auto list = db_->Prepare(
+  auto list = db_->PrepareCached(
       "SELECT seq, at, actor, action, payload, hash FROM audit_log "
       "WHERE json_valid(payload) AND json_extract(payload, '$.screening') = ? "
       "ORDER BY seq LIMIT ?");
@@ -562,14 +641,14 @@ Result<std::vector<AuditRow>> ServiceStore::AuditForScreening(int64_t screening,
     auto row = list->Step();
     if (!row.ok()) return row.status();
     if (!*row) return out;
-    out.push_back({list->Int(0), list->Text(1), list->Text(2), list->Text(3), list->Text(4),
-                   list->Text(5)});
+    out.push_back(
+        {list->Int(0), list->Text(1), list->Text(2), list->Text(3), list->Text(4), list->Text(5)});
   }
 }
 
 Result<AuditReport> ServiceStore::VerifyAudit() {
   std::lock_guard<std::mutex> lock(mu_);
-  auto rows = db_->Prepare(
+  auto rows = db_->PrepareCached(
       "SELECT seq, at, actor, action, payload, prev_hash, hash FROM audit_log ORDER BY seq");
   if (!rows.ok()) return rows.status();
   AuditReport report;

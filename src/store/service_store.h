@@ -25,10 +25,15 @@
 // text and are a format: never rename them.
 //
 // Thread-safe: one connection guarded by a mutex (SQLite serialises writers
-// anyway; the service's reads are small).
+// anyway; the service's reads are small). Its statements are prepared once and
+// kept (Database::PrepareCached). Key lookups are answered from a small cache
+// (key SHA-256 -> owner or "none", for key_cache_ttl) under a mutex of their
+// own, so a request's key check does not wait behind another's recording.
 #ifndef QANTARA_STORE_SERVICE_STORE_H_
 #define QANTARA_STORE_SERVICE_STORE_H_
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -36,6 +41,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -139,6 +146,19 @@ struct ServiceStoreOptions {
   // The time written into rows, ISO 8601 UTC. Default: the system clock.
   // Tests pin it so that hashes are reproducible.
   std::function<std::string()> now;
+  // How long FindKey trusts what it last read about a key (found, revoked or
+  // unknown). A revocation or a new key made by another process (`qantara
+  // keys` on the same file) takes effect within it; one made through this
+  // store at once. 0: read the database on every call. Default 2 s.
+  std::chrono::milliseconds key_cache_ttl{2000};
+  // The key cache's clock. Default: std::chrono::steady_clock. Tests move it.
+  std::function<std::chrono::steady_clock::time_point()> steady_now;
+  // File databases: when > 0, the WAL is checkpointed every this often on a
+  // thread of the store's own, through a second connection (PASSIVE: it never
+  // waits for the writer), and the commits themselves never checkpoint. The
+  // copy into the database file and its two fsyncs then stay off the request
+  // path. 0 (default): SQLite's own, in the commit that passes 1000 WAL pages.
+  std::chrono::milliseconds checkpoint_interval{0};
 };
 
 class ServiceStore {
@@ -146,14 +166,21 @@ class ServiceStore {
   // Opens (creating and migrating) the database at `path` (":memory:" works).
   static Result<std::unique_ptr<ServiceStore>> Open(const std::string& path,
                                                     ServiceStoreOptions options = {});
+  ~ServiceStore();  // stops the checkpoint thread
+  ServiceStore(const ServiceStore&) = delete;
+  ServiceStore& operator=(const ServiceStore&) = delete;
 
   // Creates a key named `name` (unique) and returns it; only its SHA-256 is
   // stored, so this is the one time it can be seen. Fails with
   // kInvalidArgument when the name is empty or taken.
   Result<std::string> AddKey(std::string_view name, Role role);
   // The key's owner, or nullopt for an unknown or revoked key. Read from the
-  // database on every call, so a revocation holds from the next request on.
+  // database at most once per key_cache_ttl (options): a revocation by another
+  // process holds from the first request after the TTL on, one through this
+  // store (RevokeKey) from the next request on.
   Result<std::optional<ApiKey>> FindKey(std::string_view key);
+  // Keys in the cache (tests).
+  size_t cached_keys();
   // Revokes the key named `name` (or, when `name` is empty, the key whose id is
   // `id`); audited as key.revoke by `actor`. kNotFound when there is no such
   // key; kAlreadyRevoked (nothing written) when it was revoked before.
@@ -222,11 +249,30 @@ class ServiceStore {
   Status AppendAudit(std::string_view actor, std::string_view action, const std::string& payload);
   Status LoadHits(Screening* screening);
   Result<std::vector<Screening>> ReadScreenings(Statement* query);
-  Result<std::optional<ApiKey>> FindKeyLocked(std::string_view key);
+  Result<std::optional<ApiKey>> FindKeyLocked(const std::string& key_sha256);
+  void ForgetKeys();  // empties the key cache (after a write to api_keys)
 
+  struct CachedKey {
+    std::optional<ApiKey> key;  // nullopt: unknown or revoked
+    std::chrono::steady_clock::time_point expires;
+  };
+
+  // Guards keys_ and keys_generation_. Taken after mu_ (RevokeKey) or alone,
+  // never before mu_.
+  std::mutex keys_mu_;
+  std::unordered_map<std::string, CachedKey> keys_;  // by the key's SHA-256 hex
+  uint64_t keys_generation_ = 0;                     // bumped by ForgetKeys
   std::mutex mu_;
   std::unique_ptr<Database> db_;
   ServiceStoreOptions options_;
+
+  // The checkpoint thread (options.checkpoint_interval) and its connection.
+  void CheckpointLoop();
+  std::unique_ptr<Database> checkpoint_db_;
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool stopping_ = false;  // guarded by checkpoint_mu_
+  std::thread checkpointer_;
 };
 
 }  // namespace qantara::store

@@ -20,7 +20,10 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   return db;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
+  sqlite3_close_v2(db_);
+}
 
 Status Database::Error(std::string_view what) const {
   std::string m = path_ + ": " + std::string(what);
@@ -49,6 +52,28 @@ Result<Statement> Database::Prepare(std::string_view sql) {
   return Statement(this, stmt);
 }
 
+Result<Statement> Database::PrepareCached(std::string_view sql) {
+  auto it = cache_.find(std::string(sql));
+  if (it == cache_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt, nullptr) != SQLITE_OK) {
+      return Error("preparing \"" + std::string(sql.substr(0, 60)) + "\"");
+    }
+    ++cache_compiles_;
+    it = cache_.emplace(std::string(sql), Cached{stmt, false}).first;
+  }
+  if (it->second.lent) return Prepare(sql);  // nested use of the same SQL
+  it->second.lent = true;
+  return Statement(this, it->second.stmt, &it->second.lent);
+}
+
+Status Database::ExecCached(std::string_view sql) {
+  Result<Statement> stmt = PrepareCached(sql);
+  if (!stmt.ok()) return stmt.status();
+  return stmt->Run();
+}
+
 Status Database::Migrate(const std::vector<std::string_view>& migrations) {
   auto version = Prepare("PRAGMA user_version");
   if (!version.ok()) return version.status();
@@ -57,8 +82,8 @@ Status Database::Migrate(const std::vector<std::string_view>& migrations) {
   const int64_t at = version->Int(0);
   if (at > static_cast<int64_t>(migrations.size())) {
     return Status::Unsupported(path_ + ": schema version " + std::to_string(at) +
-                               " is newer than this qantara (" +
-                               std::to_string(migrations.size()) + ")");
+                               " is newer than this qantara (" + std::to_string(migrations.size()) +
+                               ")");
   }
   for (size_t v = static_cast<size_t>(at); v < migrations.size(); ++v) {
     QANTARA_RETURN_IF_ERROR(Exec("BEGIN"));
@@ -75,21 +100,37 @@ Status Database::Migrate(const std::vector<std::string_view>& migrations) {
 
 int64_t Database::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(other.stmt_), lent_(other.lent_) {
   other.stmt_ = nullptr;
+  other.lent_ = nullptr;
 }
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
-    sqlite3_finalize(stmt_);
+    Release();
     db_ = other.db_;
     stmt_ = other.stmt_;
+    lent_ = other.lent_;
     other.stmt_ = nullptr;
+    other.lent_ = nullptr;
   }
   return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() { Release(); }
+
+void Statement::Release() {
+  if (stmt_ == nullptr) return;
+  if (lent_ != nullptr) {
+    Reset();  // ends its read of the database and forgets the values
+    *lent_ = false;
+  } else {
+    sqlite3_finalize(stmt_);
+  }
+  stmt_ = nullptr;
+  lent_ = nullptr;
+}
 
 Statement& Statement::Bind(int i, std::string_view text) {
   sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);

@@ -1,6 +1,9 @@
 // A small RAII layer over SQLite: a connection (WAL, foreign keys, busy
-// timeout), prepared statements with bound values, and schema migrations by
-// PRAGMA user_version. Every failure is a Status naming the database file.
+// timeout), prepared statements with bound values (one-off, or kept per
+// connection and lent out: PrepareCached), and schema migrations by PRAGMA
+// user_version. Every failure is a Status naming the database file.
+// Not thread-safe: one thread at a time per Database (ServiceStore holds a
+// mutex around it).
 #ifndef QANTARA_STORE_SQLITE_DB_H_
 #define QANTARA_STORE_SQLITE_DB_H_
 
@@ -8,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -32,6 +36,18 @@ class Database {
   Status Exec(std::string_view sql);
   // A prepared statement; its errors name the database and the SQL.
   Result<Statement> Prepare(std::string_view sql);
+  // The statement for `sql` prepared once per connection and lent out: when
+  // the returned Statement goes away it is reset (read locks released) and its
+  // bindings cleared, ready for the next caller. When the cached one is lent
+  // out already (the same SQL nested), a one-off statement is returned
+  // instead. REQUIRES: the Statement does not outlive this Database.
+  Result<Statement> PrepareCached(std::string_view sql);
+  // Runs one statement without results through the cache (BEGIN, COMMIT, ...).
+  Status ExecCached(std::string_view sql);
+  // Statements in the cache, and how many times one was compiled for it
+  // (tests check that a second use does not compile again).
+  size_t cached_statements() const { return cache_.size(); }
+  int64_t cache_compiles() const { return cache_compiles_; }
   // Applies migrations[v..] for a database at user_version v, each in a
   // transaction, and sets user_version to migrations.size(). A database
   // newer than this binary is an error.
@@ -42,9 +58,16 @@ class Database {
   Status Error(std::string_view what) const;  // "path: what: sqlite message"
 
  private:
+  struct Cached {
+    sqlite3_stmt* stmt = nullptr;
+    bool lent = false;
+  };
   Database() = default;
   sqlite3* db_ = nullptr;
   std::string path_;
+  // By SQL text. Nodes never move, so a lent Statement points at its `lent`.
+  std::unordered_map<std::string, Cached> cache_;
+  int64_t cache_compiles_ = 0;
 };
 
 // A prepared statement. Bind indexes start at 1. Step() returns true while
@@ -58,18 +81,21 @@ class Statement {
   Statement& Bind(int i, std::string_view text);
   Statement& Bind(int i, int64_t value);
   Statement& BindNull(int i);
-  Result<bool> Step();   // true: a row is ready; false: done
-  Status Run();          // steps to the end, then resets for reuse
-  void Reset();          // clears bindings too
+  Result<bool> Step();  // true: a row is ready; false: done
+  Status Run();         // steps to the end, then resets for reuse
+  void Reset();         // clears bindings too
   std::string Text(int column) const;
   int64_t Int(int column) const;
   bool IsNull(int column) const;
 
  private:
   friend class Database;
-  Statement(const Database* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(const Database* db, sqlite3_stmt* stmt, bool* lent = nullptr)
+      : db_(db), stmt_(stmt), lent_(lent) {}
+  void Release();  // finalizes an own statement, resets and returns a lent one
   const Database* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
+  bool* lent_ = nullptr;  // the cache entry's flag when lent (PrepareCached)
 };
 
 }  // namespace qantara::store
