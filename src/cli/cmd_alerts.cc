@@ -14,7 +14,7 @@
 #include "cli/progress.h"
 #include "news/entities.h"
 #include "screen/screener.h"
-#include "store/news_store.h"
+#include "store/news_json.h"
 
 namespace qantara::cli {
 namespace {
@@ -26,25 +26,6 @@ struct AlertsArgs {
   size_t limit = 1000;
   bool json = false;
 };
-
-// The list entry of an entity: its best over its canonical form and names.
-// Persons are screened by names of two words or more only (one word names
-// too many people), as the reader does.
-std::optional<news::Listed> ListedEntity(const news::EntityRecord& e, const screen::Screener& s,
-                                         screen::ScreenScratch* scratch, double threshold) {
-  if (e.type == news::MentionType::kLocation) return std::nullopt;
-  const lists::Schema schema =
-      e.type == news::MentionType::kPerson ? lists::Schema::kPerson : lists::Schema::kOrganization;
-  std::vector<std::string> names = {e.canonical};
-  names.insert(names.end(), e.names.begin(), e.names.end());
-  std::optional<news::Listed> best;
-  for (const std::string& name : names) {
-    if (schema == lists::Schema::kPerson && name.find(' ') == std::string::npos) continue;
-    std::optional<news::Listed> l = news::ScreenListed(s, scratch, name, schema, threshold);
-    if (l && (!best || l->score > best->score)) best = l;
-  }
-  return best;
-}
 
 int RunAlerts(const AlertsArgs& args) {
   auto store = store::NewsStore::OpenExisting(args.db);
@@ -69,7 +50,7 @@ int RunAlerts(const AlertsArgs& args) {
     Progress progress("screening entities", entities->size());
     size_t done = 0;
     for (const news::EntityRecord& e : *entities) {
-      if (auto l = ListedEntity(e, screener, &scratch, args.threshold))
+      if (auto l = news::ListedEntity(e, screener, &scratch, args.threshold))
         listed.emplace_back(e.key, *l);
       ++done;
       progress.Update(done, done);
@@ -85,19 +66,7 @@ int RunAlerts(const AlertsArgs& args) {
              a.canonical + " = " + a.listed.list + " " + a.listed.ref + " (" + a.listed.caption +
              ")  " + a.evidence;
     } else {
-      nlohmann::ordered_json j;
-      j["doc"] = a.doc;
-      j["title"] = a.title;
-      j["published"] = a.published.empty() ? nlohmann::ordered_json(nullptr)
-                                           : nlohmann::ordered_json(a.published);
-      j["entity"] = a.entity;
-      j["canonical"] = a.canonical;
-      j["listed"] = {{"list", a.listed.list},
-                     {"ref", a.listed.ref},
-                     {"caption", a.listed.caption},
-                     {"score", a.listed.score}};
-      j["mention"] = {{"text", a.mention}, {"start", a.start}, {"end", a.end}};
-      j["evidence"] = a.evidence;
+      const nlohmann::ordered_json j = store::AlertToJson(a);
       line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
     std::fwrite(line.data(), 1, line.size(), stdout);

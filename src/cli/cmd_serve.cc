@@ -11,6 +11,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <thread>
@@ -18,6 +19,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/load.h"
+#include "server/news_archive.h"
 #include "server/reload.h"
 #include "server/server.h"
 #include "store/service_store.h"
@@ -28,9 +30,12 @@ namespace {
 struct ServeArgs {
   std::vector<std::string> lists;
   std::string db;
+  std::string news_db;  // "" none: the news routes answer 503
   server::ServerOptions server;
   double threshold = screen::ScreenOptions().threshold;
   size_t top = screen::ScreenOptions().top_k;
+  double key_cache_seconds = 2;  // store::ServiceStoreOptions::key_cache_ttl
+  int checkpoint_ms = 200;       // store::ServiceStoreOptions::checkpoint_interval
 };
 
 // The lists' options: the same files on every load.
@@ -76,7 +81,18 @@ int RunServe(const ServeArgs& args) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // inherited by every thread made below
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on its socket, not our exit
 
-  auto db = store::ServiceStore::Open(args.db);
+  // First: a missing news database stops the server before anything is written.
+  std::unique_ptr<server::NewsArchive> news;
+  if (!args.news_db.empty()) {
+    auto opened = server::NewsArchive::Open(args.news_db);
+    if (!opened.ok()) return Fail(opened.status());
+    news = std::move(*opened);
+  }
+  store::ServiceStoreOptions store_options;
+  store_options.key_cache_ttl =
+      std::chrono::milliseconds(static_cast<int64_t>(args.key_cache_seconds * 1000));
+  store_options.checkpoint_interval = std::chrono::milliseconds(args.checkpoint_ms);
+  auto db = store::ServiceStore::Open(args.db, store_options);
   if (!db.ok()) return Fail(db.status());
   server::Server server(args.server, db->get());
   server::Reloader reloader(ListFiles(args), db->get(),
@@ -85,6 +101,7 @@ int RunServe(const ServeArgs& args) {
   if (!loaded.snapshot) return Fail(loaded.status);
   ReportIssues(loaded.issues);
   server.SetReloader(&reloader);
+  server.SetNews(news.get());
   if (Status s = server.Bind(); !s.ok()) return Fail(s);
   std::fprintf(stderr, "listening on http://%s:%d\n", args.server.host.c_str(), server.port());
   if (!args.server.web_root.empty()) {
@@ -116,13 +133,17 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "serve",
       "Serve screening over HTTP (POST /v1/screen, GET /v1/match, /v1/entities/{id}, /v1/lists, "
-      "POST /v1/decisions, GET /v1/screenings[/{id}[/audit]], /healthz, /metrics). Clients send "
+      "POST /v1/decisions, GET /v1/screenings[/{id}[/audit]], /healthz, /metrics; with --news-db "
+      "GET /v1/timeline/{entity} and /v1/alerts). Clients send "
       "Authorization: Bearer KEY (see `qantara keys add`). POST /v1/admin/reload (admin) or "
       "SIGHUP reads the --list files again and swaps the index without dropping a request; a "
       "file that cannot be used leaves the old lists served (the error names it). Stops on "
       "SIGINT or SIGTERM.");
   cmd->add_option("--list", args->lists, "List file(s), as for `qantara screen`")->required();
   cmd->add_option("--db", args->db, "Service database (SQLite; created when missing)")->required();
+  cmd->add_option("--news-db", args->news_db,
+                  "News database written by `qantara read --db` (must exist), for GET "
+                  "/v1/timeline/{entity} and GET /v1/alerts; read only");
   cmd->add_option("--host", args->server.host, "Address to listen on")->capture_default_str();
   cmd->add_option("--port", args->server.port, "Port (0: any free port)")
       ->check(CLI::Range(0, 65535))
@@ -135,6 +156,20 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   cmd->add_option("--top", args->top, "At most this many matches per query")->capture_default_str();
+  cmd->add_option("--key-cache", args->key_cache_seconds,
+                  "Seconds a key lookup is trusted: a key revoked or added by `qantara keys` "
+                  "takes effect within this (0: read the database on every request)")
+      ->check(CLI::Range(0.0, 3600.0))
+      ->capture_default_str();
+  cmd->add_option("--checkpoint-ms", args->checkpoint_ms,
+                  "Checkpoint the database's WAL on a background thread this often (0: in the "
+                  "request whose commit passes 1000 WAL pages, SQLite's default)")
+      ->check(CLI::Range(0, 60000))
+      ->capture_default_str();
+  cmd->add_option("--keep-alive", args->server.keep_alive_max_requests,
+                  "Requests answered on one keep-alive connection before it is closed")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
   cmd->callback([args, exit_code] { *exit_code = RunServe(*args); });
 }
 

@@ -7,7 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "store/news_store.h"
+#include "store/news_json.h"
 
 namespace qantara::cli {
 namespace {
@@ -37,20 +37,7 @@ int RunTimeline(const TimelineArgs& args) {
       line = (t.date.empty() ? std::string("unknown   ") : t.date) + "  " + t.kind + "  " +
              (t.sentence.empty() ? t.text : t.sentence) + "  (" + t.doc + ")";
     } else {
-      nlohmann::ordered_json j;
-      j["date"] = t.date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t.date);
-      j["kind"] = t.kind;
-      j["doc"] = t.doc;
-      j["title"] = t.title;
-      j["published"] = t.published.empty() ? nlohmann::ordered_json(nullptr)
-                                           : nlohmann::ordered_json(t.published);
-      j["text"] = t.text;
-      if (t.kind != "mention") {
-        j["place"] =
-            t.place.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t.place);
-        j["participants"] = t.participants;
-        j["sentence"] = t.sentence;
-      }
+      nlohmann::ordered_json j = store::TimelineEntryToJson(t);
       j["entities"] = *keys;
       line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }

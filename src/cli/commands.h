@@ -19,6 +19,7 @@ void AddAuditCommand(CLI::App& app, int* exit_code);
 void AddRescreenCommand(CLI::App& app, int* exit_code);
 void AddTimelineCommand(CLI::App& app, int* exit_code);
 void AddAlertsCommand(CLI::App& app, int* exit_code);
+void AddExportCommand(CLI::App& app, int* exit_code);
 
 }  // namespace qantara::cli
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   qantara::cli::AddRescreenCommand(app, &exit_code);
   qantara::cli::AddTimelineCommand(app, &exit_code);
   qantara::cli::AddAlertsCommand(app, &exit_code);
+  qantara::cli::AddExportCommand(app, &exit_code);
   // An unknown subcommand is a usage error even with --help after it (CLI11
   // would otherwise print the general help and succeed).
   if (argc > 1 && argv[1][0] != '-') {

@@ -344,4 +344,20 @@ std::optional<Listed> ScreenListed(const screen::Screener& screener, screen::Scr
   return std::nullopt;
 }
 
+std::optional<Listed> ListedEntity(const EntityRecord& entity, const screen::Screener& screener,
+                                   screen::ScreenScratch* scratch, double threshold) {
+  if (entity.type == MentionType::kLocation) return std::nullopt;
+  const lists::Schema schema = entity.type == MentionType::kPerson ? lists::Schema::kPerson
+                                                                   : lists::Schema::kOrganization;
+  std::vector<std::string> names = {entity.canonical};
+  names.insert(names.end(), entity.names.begin(), entity.names.end());
+  std::optional<Listed> best;
+  for (const std::string& name : names) {
+    if (schema == lists::Schema::kPerson && name.find(' ') == std::string::npos) continue;
+    std::optional<Listed> l = ScreenListed(screener, scratch, name, schema, threshold);
+    if (l && (!best || l->score > best->score)) best = l;
+  }
+  return best;
+}
+
 }  // namespace qantara::news

@@ -106,6 +106,14 @@ class EntityLinker {
 std::optional<Listed> ScreenListed(const screen::Screener& screener, screen::ScreenScratch* scratch,
                                    const std::string& name, lists::Schema schema, double threshold);
 
+// The list entry of a stored entity: ScreenListed's best over its canonical
+// form and its names, or nullopt. Places are never listed; persons are
+// screened by names of two words or more only (one word names too many
+// people), as the linker does. How `qantara alerts` and GET /v1/alerts
+// screen a news database's entities again against the lists of now.
+std::optional<Listed> ListedEntity(const EntityRecord& entity, const screen::Screener& screener,
+                                   screen::ScreenScratch* scratch, double threshold);
+
 // Whether every word of the shorter of two names aligns with a word of the
 // longer (names::CompareNames, so across scripts): "Bourita" and "Nasser
 // Bourita", and its Arabic spelling. How mentions join a known person.

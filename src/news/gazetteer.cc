@@ -27,6 +27,7 @@ const FormRow kGazetteerForms[] = {
 struct PlaceCountryRow {
   const char* place;
   const char* country;
+  const char* iso2;
 };
 const PlaceCountryRow kPlaceCountries[] = {
 #define QANTARA_PLACE_COUNTRIES
@@ -186,14 +187,29 @@ GazetteerMatch Gazetteer::Match(const std::vector<Word>& words, size_t i) const 
   return best;
 }
 
-std::string_view CountryOf(std::string_view place) {
+namespace {
+
+// The row of a built-in city or region, null for any other place.
+const PlaceCountryRow* PlaceCountry(std::string_view place) {
   static const auto* const kCountries = [] {
-    auto* m = new std::unordered_map<std::string_view, std::string_view>();
-    for (const PlaceCountryRow& row : kPlaceCountries) m->emplace(row.place, row.country);
+    auto* m = new std::unordered_map<std::string_view, const PlaceCountryRow*>();
+    for (const PlaceCountryRow& row : kPlaceCountries) m->emplace(row.place, &row);
     return m;
   }();
   auto it = kCountries->find(place);
-  return it == kCountries->end() ? std::string_view() : it->second;
+  return it == kCountries->end() ? nullptr : it->second;
+}
+
+}  // namespace
+
+std::string_view CountryOf(std::string_view place) {
+  const PlaceCountryRow* row = PlaceCountry(place);
+  return row ? row->country : std::string_view();
+}
+
+std::string_view CountryCodeOf(std::string_view place) {
+  const PlaceCountryRow* row = PlaceCountry(place);
+  return row ? row->iso2 : std::string_view();
 }
 
 }  // namespace qantara::news

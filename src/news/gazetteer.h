@@ -94,6 +94,9 @@ class Gazetteer {
 // "l:morocco"; resources/places.tsv), "" for a country, an unknown place or
 // one whose country is disputed.
 std::string_view CountryOf(std::string_view place);
+// Its country's ISO 3166-1 code in lower case ("l:marrakech" -> "ma"), ""
+// likewise.
+std::string_view CountryCodeOf(std::string_view place);
 
 }  // namespace qantara::news
 

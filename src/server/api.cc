@@ -167,6 +167,8 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
       {"/v1/screenings/{id}", "GET", Role::kReviewer, &Api::ScreeningCase},
       {"/metrics", "GET", Role::kAdmin, &Api::MetricsText},
       {"/v1/admin/reload", "POST", Role::kAdmin, &Api::ReloadLists},
+      {"/v1/timeline/{id}", "GET", Role::kScreener, &Api::NewsTimeline},
+      {"/v1/alerts", "GET", Role::kScreener, &Api::NewsAlerts},
       {"/healthz", "GET", std::nullopt, nullptr},
   };
   for (const Route& route : kRoutes) {

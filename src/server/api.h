@@ -18,6 +18,14 @@
 //   GET  /metrics                 admin     Prometheus text
 //   POST /v1/admin/reload         admin     reads the list files again and swaps the index
 //                                           (reload.h); ?rescreen=true rescreens after it
+//   GET  /v1/timeline/{entity}    screener  an entity's dated events and mentions in the news
+//                                           database (key or name in any script), ?limit=N
+//                                           (<= max_listed); api_news.cc
+//   GET  /v1/alerts               screener  news documents mentioning entities the served lists
+//                                           hold, ?limit=N, ?since=YYYY-MM-DD; api_news.cc
+// The news routes only read (they record nothing), like /v1/entities, so a
+// screener may use them; without a news database (serve --news-db) they
+// answer 503.
 // Thread-safe: the lists are a snapshot swapped whole (SetLists); the store
 // serialises its own writes.
 #ifndef QANTARA_SERVER_API_H_
@@ -38,6 +46,7 @@
 
 namespace qantara::server {
 
+class NewsArchive;
 class Reloader;
 
 // What the service screens against: one immutable value, replaced whole.
@@ -61,7 +70,8 @@ nlohmann::ordered_json ListVersionToJson(const store::ListVersion& v);
 struct ApiLimits {
   // Queries in one POST /v1/screen batch; more is 413 payload_too_large.
   size_t max_batch = 1000;
-  // Screenings listed by GET /v1/screenings at most.
+  // Screenings listed by GET /v1/screenings at most; also the most entries
+  // of GET /v1/timeline/{entity} and GET /v1/alerts.
   size_t max_listed = 1000;
 };
 
@@ -92,6 +102,9 @@ class Api {
   // Enables POST /v1/admin/reload (without one it answers 503). REQUIRES:
   // reloader outlives the Api; set before requests are served.
   void SetReloader(Reloader* reloader) { reloader_ = reloader; }
+  // Enables the news routes (without one they answer 503). REQUIRES: news
+  // outlives the Api; set before requests are served.
+  void SetNews(NewsArchive* news) { news_ = news; }
 
   ApiResponse Handle(const ApiRequest& request) const;
 
@@ -109,6 +122,8 @@ class Api {
   ApiResponse ScreeningAudit(const ApiRequest& r, const store::ApiKey& key) const;
   ApiResponse MetricsText(const ApiRequest& r, const store::ApiKey& key) const;
   ApiResponse ReloadLists(const ApiRequest& r, const store::ApiKey& key) const;
+  ApiResponse NewsTimeline(const ApiRequest& r, const store::ApiKey& key) const;
+  ApiResponse NewsAlerts(const ApiRequest& r, const store::ApiKey& key) const;
   // Screens `queries` (already read), records one screening for each good one
   // and answers in the output form; `ids` are the ids to echo; `errors[i]`
   // non-empty marks a bad query (in a batch it answers {"id","line","error"}).
@@ -123,6 +138,7 @@ class Api {
   mutable std::mutex lists_mu_;  // guards the pointer only, never held while screening
   std::shared_ptr<const ListSnapshot> lists_;
   Reloader* reloader_ = nullptr;
+  NewsArchive* news_ = nullptr;
 };
 
 // An error response from the table in errors.h.

@@ -7,6 +7,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -49,6 +50,7 @@ Server::Server(ServerOptions options, store::ServiceStore* store)
   // An answer's head and body go out in two writes: without TCP_NODELAY the body waits for
   // the client's delayed ACK of the head, 40 ms (docs/bench_http.md).
   impl->http.set_tcp_nodelay(true);
+  impl->http.set_keep_alive_max_count(std::max<size_t>(1, options_.keep_alive_max_requests));
   auto handle = [impl](const httplib::Request& req, httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
     ApiResponse out = impl->api.Handle(ToApiRequest(req));
@@ -79,6 +81,8 @@ void Server::SetLists(std::shared_ptr<const ListSnapshot> lists) {
 }
 
 void Server::SetReloader(Reloader* reloader) { impl_->api.SetReloader(reloader); }
+
+void Server::SetNews(NewsArchive* news) { impl_->api.SetNews(news); }
 
 // The page's files go out with a policy that allows only our own scripts and
 // styles (no inline code): names on the page come from lists and clients.

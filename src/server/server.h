@@ -28,8 +28,15 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   // Port; 0 picks a free one (see Server::port()). Default 8080.
   int port = 8080;
-  // Worker threads answering requests. Default 4.
+  // Worker threads answering requests. Default 4. cpp-httplib gives a
+  // keep-alive connection one worker for as long as it lasts, so this is also
+  // how many connections are served at once; others wait for a free worker.
   int threads = 4;
+  // Requests answered on one keep-alive connection before the server closes
+  // it (cpp-httplib's default is 5, which makes every fifth request pay a new
+  // TCP connection). Bounded so that a busy client hands its worker back now
+  // and then. Default 1000.
+  size_t keep_alive_max_requests = 1000;
   // Largest request body accepted, in bytes. Default 1 MiB.
   size_t max_body_bytes = size_t{1} << 20;
   // A folder served as static files at "/" (the review page, web/public); a GET
@@ -53,6 +60,9 @@ class Server {
   // Enables POST /v1/admin/reload (reload.h). REQUIRES: reloader outlives
   // the Server; called before Run().
   void SetReloader(Reloader* reloader);
+  // Enables the news routes (news_archive.h). REQUIRES: news outlives the
+  // Server; called before Run().
+  void SetNews(NewsArchive* news);
 
   // Binds the listening socket. Fails with kIoError when the address is
   // taken, or when web_root is set and is not a folder.

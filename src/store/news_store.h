@@ -17,6 +17,7 @@
 #ifndef QANTARA_STORE_NEWS_STORE_H_
 #define QANTARA_STORE_NEWS_STORE_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,6 +27,7 @@
 #include "base/status.h"
 #include "news/entities.h"
 #include "news/events.h"
+#include "news/export.h"
 #include "news/read.h"
 #include "news/stories.h"
 #include "store/sqlite_db.h"
@@ -61,6 +63,13 @@ struct Alert {
   std::string mention;        // its first mention in the document, as written
   size_t start = 0, end = 0;  // UTF-8 byte offsets of that mention in the document's text
   std::string evidence;       // the words around it
+};
+
+// How an entity key reads: its type and its best Latin form.
+struct EntityLabel {
+  std::string key;
+  std::string type;  // "person", "organization" or "location"
+  std::string canonical;
 };
 
 // Not thread-safe: one per thread (SQLite's WAL lets several processes share the file).
@@ -102,8 +111,18 @@ class NewsStore {
   Result<std::vector<TimelineEntry>> Timeline(const std::vector<std::string>& keys, size_t limit);
   // Every document that mentions one of the `listed` entities (key -> its
   // list entry), once per document and entity; newest first, at most `limit`.
+  // A non-empty `since` ("YYYY-MM-DD") keeps the documents published on that
+  // day or later (documents of unknown date are left out then).
   Result<std::vector<Alert>> Alerts(const std::vector<std::pair<std::string, news::Listed>>& listed,
-                                    size_t limit);
+                                    size_t limit, std::string_view since = "");
+  // The stored entities among `keys`, in the order of `keys`; an unknown key
+  // is left out. For naming a timeline's places and participants.
+  Result<std::vector<EntityLabel>> FindEntities(const std::vector<std::string>& keys);
+  // Everything the database holds, for `qantara export` (news_store_export.cc):
+  // documents in the order stored with their mentions, dates, events and
+  // story; every entity; when it was last written. `progress` (may be empty)
+  // is called with the documents read so far.
+  Result<news::NewsExport> Export(const std::function<void(size_t, size_t)>& progress = {});
 
  private:
   explicit NewsStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}

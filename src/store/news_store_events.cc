@@ -142,16 +142,17 @@ Result<std::vector<TimelineEntry>> NewsStore::Timeline(const std::vector<std::st
 }
 
 Result<std::vector<Alert>> NewsStore::Alerts(
-    const std::vector<std::pair<std::string, news::Listed>>& listed, size_t limit) {
+    const std::vector<std::pair<std::string, news::Listed>>& listed, size_t limit,
+    std::string_view since) {
   std::vector<Alert> out;
   auto rows = db_->Prepare(
       "SELECT d.doc, d.title, d.published, d.text, m.start, m.\"end\", m.text, "
       "COALESCE(e.canonical, '') FROM mentions m JOIN documents d ON d.id = m.document "
       "LEFT JOIN entities e ON e.key = m.entity WHERE m.entity = ?1 "
-      "ORDER BY d.id, m.start");
+      "AND (?2 = '' OR d.published >= ?2) ORDER BY d.id, m.start");
   if (!rows.ok()) return rows.status();
   for (const auto& [key, entry] : listed) {
-    rows->Bind(1, key);
+    rows->Bind(1, key).Bind(2, since);
     std::string last_doc;
     for (;;) {
       Result<bool> row = rows->Step();
@@ -178,6 +179,20 @@ Result<std::vector<Alert>> NewsStore::Alerts(
     return a.published > b.published;  // newest first; unknown dates ("") last
   });
   if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+Result<std::vector<EntityLabel>> NewsStore::FindEntities(const std::vector<std::string>& keys) {
+  std::vector<EntityLabel> out;
+  auto rows = db_->Prepare("SELECT type, canonical FROM entities WHERE key = ?1");
+  if (!rows.ok()) return rows.status();
+  for (const std::string& key : keys) {
+    rows->Bind(1, key);
+    Result<bool> row = rows->Step();
+    if (!row.ok()) return row.status();
+    if (*row) out.push_back({key, rows->Text(0), rows->Text(1)});
+    rows->Reset();
+  }
   return out;
 }
 

@@ -10,99 +10,14 @@
 //
 // node tests/e2e/review_page.test.mjs --qantara build/qantara --web web --out DIR
 // Exit 0 pass, 1 fail, 77 skipped (no Chromium or no web/node_modules; says why).
-// Every wait is bounded, and a watchdog ends the run after kMaxSeconds.
-import { spawn, spawnSync } from 'node:child_process';
+// The plumbing (arguments, skips, server, browser, PNG checks) is harness.mjs.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 
-const kMaxSeconds = 150;
-const kStepMs = 15000;
-const kViewport = { width: 1280, height: 900 };
-const kSkip = 77;
-
-// ---- arguments and prerequisites --------------------------------------------
-
-function parseArgs(argv) {
-  const args = { qantara: 'build/qantara', web: 'web', out: '', chromium: process.env.CHROMIUM || '/usr/bin/chromium' };
-  for (let i = 0; i < argv.length; i += 2) {
-    const name = argv[i].replace(/^--/, '');
-    if (!(name in args) || argv[i + 1] === undefined) {
-      console.error(`usage: review_page.test.mjs --qantara BIN --web WEB_DIR --out DIR [--chromium PATH] (bad: ${argv[i]})`);
-      process.exit(2);
-    }
-    args[name] = argv[i + 1];
-  }
-  if (!args.out) args.out = fs.mkdtempSync(path.join(os.tmpdir(), 'qantara-e2e-shots-'));
-  return args;
-}
-
-const args = parseArgs(process.argv.slice(2));
-
-function skip(why) {
-  console.log(`SKIPPED: ${why}`);
-  process.exit(kSkip);
-}
-
-const nodeMajor = Number(process.versions.node.split('.')[0]);
-if (nodeMajor < 20) skip(`Node ${process.versions.node}: playwright-core needs Node 20 or later`);
-if (!fs.existsSync(args.chromium)) skip(`no Chromium at ${args.chromium} (apt-get install chromium)`);
-if (!fs.existsSync(args.qantara)) skip(`no binary at ${args.qantara} (build it first)`);
-let chromium;
-try {
-  const require = createRequire(path.resolve(args.web, 'package.json'));
-  ({ chromium } = require('playwright-core'));
-} catch {
-  skip(`no playwright-core in ${path.resolve(args.web, 'node_modules')} (run npm ci in web/)`);
-}
-
-// ---- test plumbing ------------------------------------------------------------
-
-let failures = 0;
-function check(ok, what, detail = '') {
-  if (ok) {
-    console.log(`ok   ${what}`);
-  } else {
-    failures++;
-    console.log(`FAIL ${what}${detail ? `: ${detail}` : ''}`);
-  }
-}
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qantara-e2e-web-'));
-let server = null;
-let serverLog = '';
-let serverExit = null;
-let context = null;
-let page = null;
-const pageErrors = [];
-
-async function cleanup() {
-  if (context) await context.close().catch(() => {});
-  context = null;
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    const exited = await Promise.race([
-      new Promise((r) => server.once('exit', () => r(true))),
-      new Promise((r) => setTimeout(() => r(false), 5000)),
-    ]);
-    if (!exited) server.kill('SIGKILL');
-    // The exit code and stderr (sanitizer reports, when built with them).
-    await new Promise((r) => setTimeout(r, 100));
-    check(serverExit === 0, 'the server stopped cleanly on SIGTERM', `exit ${serverExit}`);
-    check(!/AddressSanitizer|LeakSanitizer|runtime error:/.test(serverLog), 'no sanitizer report from the server',
-      serverLog.slice(-2000));
-  }
-  fs.rmSync(tmp, { recursive: true, force: true });
-}
-
-const watchdog = setTimeout(async () => {
-  console.log(`FAIL the run took more than ${kMaxSeconds} s`);
-  if (server) server.kill('SIGKILL');
-  process.exit(1);
-}, kMaxSeconds * 1000);
-watchdog.unref();
+import {
+  apiGet, args, check, checkScreenshot, kViewport, makeKey, openBrowser, pageErrors, runTest, startServer, tmp,
+} from './harness.mjs';
 
 // ---- fixture: a made-up list --------------------------------------------------
 
@@ -117,122 +32,6 @@ const ENTITIES = [
   { id: 'tst:E-2', list: 'tst', ref: 'E-2', schema: 'Person', caption: 'Hassan Idrissi Benali', names: ['Hassan Idrissi Benali'] },
 ];
 
-function makeKey(db) {
-  const r = spawnSync(args.qantara, ['keys', 'add', '--db', db, '--role', 'reviewer', '--name', 'rita'], {
-    encoding: 'utf8', timeout: 20000,
-  });
-  if (r.status !== 0) throw new Error(`keys add failed (${r.status}): ${r.stderr}`);
-  return r.stdout.trim();
-}
-
-// Starts the server; resolves with its base URL once it says where it listens.
-function startServer(list, db) {
-  server = spawn(args.qantara, ['serve', '--list', list, '--db', db, '--port', '0', '--threads', '2',
-    '--web', path.join(args.web, 'public')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not start in 20 s: ${text}`)), 20000);
-    server.stderr.setEncoding('utf8');
-    server.stderr.on('data', (chunk) => {
-      text += chunk;
-      serverLog += chunk;
-      const m = /listening on (http:\/\/[^\s]+)/.exec(text);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    server.once('exit', (code, signal) => {
-      serverExit = signal ?? code;
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${code}): ${text}`));
-    });
-  });
-}
-
-async function apiGet(base, key, route) {
-  const r = await fetch(base + route, { headers: { Authorization: `Bearer ${key}` }, signal: AbortSignal.timeout(kStepMs) });
-  return { status: r.status, body: await r.json() };
-}
-
-// ---- PNG check ------------------------------------------------------------------
-
-// Decodes an 8-bit RGB/RGBA non-interlaced PNG (what Chromium writes):
-// {width, height, colours: distinct pixel values, top: share of the commonest}.
-function readPng(file) {
-  const buf = fs.readFileSync(file);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (buf.length < 33 || !buf.subarray(0, 8).equals(signature)) throw new Error(`${file}: not a PNG`);
-  let pos = 8;
-  let width = 0, height = 0, depth = 0, type = 0, interlace = 0;
-  const idat = [];
-  while (pos + 8 <= buf.length) {
-    const len = buf.readUInt32BE(pos);
-    const kind = buf.toString('latin1', pos + 4, pos + 8);
-    const data = buf.subarray(pos + 8, pos + 8 + len);
-    if (kind === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      depth = data[8];
-      type = data[9];
-      interlace = data[12];
-    } else if (kind === 'IDAT') {
-      idat.push(data);
-    } else if (kind === 'IEND') {
-      break;
-    }
-    pos += 12 + len;
-  }
-  if (depth !== 8 || (type !== 2 && type !== 6) || interlace !== 0) {
-    throw new Error(`${file}: PNG depth ${depth} type ${type} interlace ${interlace} not read here`);
-  }
-  const bpp = type === 6 ? 4 : 3;
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = width * bpp;
-  if (raw.length !== height * (stride + 1)) throw new Error(`${file}: PNG data is ${raw.length} bytes`);
-  const prev = Buffer.alloc(stride);
-  const row = Buffer.alloc(stride);
-  const counts = new Map();
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let i = 0; i < stride; i++) {
-      const a = i >= bpp ? row[i - bpp] : 0;
-      const b = prev[i];
-      const c = i >= bpp ? prev[i - bpp] : 0;
-      let v = line[i];
-      if (filter === 1) v += a;
-      else if (filter === 2) v += b;
-      else if (filter === 3) v += (a + b) >> 1;
-      else if (filter === 4) {
-        const p = a + b - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-      row[i] = v & 0xff;
-    }
-    for (let x = 0; x < stride; x += bpp) {
-      const px = row.readUIntBE(x, 3);
-      counts.set(px, (counts.get(px) ?? 0) + 1);
-    }
-    row.copy(prev);
-  }
-  const top = Math.max(...counts.values()) / (width * height);
-  return { width, height, colours: counts.size, top };
-}
-
-function checkScreenshot(file, size) {
-  const stat = fs.statSync(file);
-  const png = readPng(file);
-  check(stat.size > 1000, `${path.basename(file)} is a non-empty file`, `${stat.size} bytes`);
-  if (size) {
-    check(png.width === size.width && png.height === size.height, `${path.basename(file)} is ${size.width}x${size.height}`,
-      `${png.width}x${png.height}`);
-  }
-  check(png.colours > 20 && png.top < 0.98, `${path.basename(file)} is not one colour`,
-    `${png.colours} colours, commonest ${(png.top * 100).toFixed(1)}%`);
-}
-
 // ---- the test ---------------------------------------------------------------------
 
 async function run() {
@@ -240,24 +39,12 @@ async function run() {
   const list = path.join(tmp, 'list.jsonl');
   fs.writeFileSync(list, ENTITIES.map((e) => JSON.stringify(e)).join('\n') + '\n');
   const db = path.join(tmp, 'service.db');
-  const key = makeKey(db);
+  const key = makeKey(db, 'reviewer', 'rita');
   check(/^qk_[0-9a-f]{64}$/.test(key), 'keys add printed a key');
-  const base = await startServer(list, db);
+  const base = await startServer(['--list', list, '--db', db]);
   console.log(`server at ${base}`);
 
-  const userData = fs.mkdtempSync(path.join(tmp, 'chromium-'));
-  context = await chromium.launchPersistentContext(userData, {
-    executablePath: args.chromium,
-    headless: true,
-    viewport: kViewport,
-    timeout: kStepMs,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context.setDefaultTimeout(kStepMs);
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+  const page = await openBrowser();
 
   const response = await page.goto(`${base}/`, { waitUntil: 'load' });
   check(response.status() === 200, 'GET / serves the page');
@@ -399,18 +186,4 @@ async function run() {
   console.log(`screenshots in ${args.out}`);
 }
 
-try {
-  await run();
-} catch (e) {
-  failures++;
-  console.log(`FAIL ${e.stack ?? e}`);
-  if (pageErrors.length) console.log(`page errors: ${pageErrors.join(' | ')}`);
-  if (page) {
-    const shot = path.join(args.out, 'review_failure.png');
-    await page.screenshot({ path: shot, timeout: 5000 }).then(() => console.log(`screenshot: ${shot}`), () => {});
-  }
-} finally {
-  await cleanup();
-}
-console.log(failures ? `${failures} check(s) failed` : 'all checks passed');
-process.exit(failures ? 1 : 0);
+await runTest(run, 'review_failure.png');

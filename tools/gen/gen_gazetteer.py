@@ -137,7 +137,7 @@ def build():
     for id_, iso2, where in inside:
         if iso2 not in iso_ids:
             sys.exit(f"{where}: {iso2!r} is no country's ISO 3166-1 code")
-        table.countries.append((id_, iso_ids[iso2]))
+        table.countries.append((id_, iso_ids[iso2], iso2))
     words = []
     seen = set()
     for path, lineno, (kind, lang, listed) in rows("mention_words.tsv", 3):
@@ -157,8 +157,8 @@ def render(table, words):
                 c_literal(x) for x in (id_, type_, canonical, "" if screen_as == "-" else screen_as,
                                        form)))
     out.append("#endif\n#ifdef QANTARA_PLACE_COUNTRIES\n")
-    for place, country in table.countries:
-        out.append("{%s, %s},\n" % (c_literal(place), c_literal(country)))
+    for place, country, iso2 in table.countries:
+        out.append("{%s, %s, %s},\n" % (c_literal(place), c_literal(country), c_literal(iso2)))
     out.append("#endif\n#ifdef QANTARA_MENTION_WORDS\n")
     for kind, lang, word in words:
         out.append("{%s, %s, %s},\n" % (c_literal(kind), c_literal(lang), c_literal(word)))

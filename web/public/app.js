@@ -2,109 +2,10 @@
 // listed entity, aligned tokens and qualifiers highlighted), decisions, the
 // case's audit history, and a form to screen one name. Plain ES module, no
 // build step; every text from the lists or a client goes in with textContent.
+import { $, api, apiKey, bdi, explain, h, setupKeyForm, showMessage } from './page.js';
 import { alignWords, direction, qualifierState, signed } from './review.js';
 
-const KEY_STORAGE = 'qantara.apiKey';
 const ARROW = '\u2194'; // LEFT RIGHT ARROW
-const $ = (selector) => document.querySelector(selector);
-
-// ---- small DOM builder -------------------------------------------------------
-
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') el.className = v;
-    else if (k === 'text') el.textContent = v;
-    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (k === 'dataset') Object.assign(el.dataset, v);
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat(Infinity)) {
-    if (c === undefined || c === null || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
-
-// Isolated text in its own direction, so that an Arabic name in a Latin
-// sentence (or the reverse) keeps its order.
-function bdi(text, attrs = {}) {
-  return h('bdi', { dir: direction(text), ...attrs }, String(text ?? ''));
-}
-
-// ---- the API ------------------------------------------------------------------
-
-function apiKey() {
-  return sessionStorage.getItem(KEY_STORAGE) ?? '';
-}
-
-class ApiError extends Error {
-  constructor(status, code, message) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-async function api(method, path, body) {
-  const headers = { Authorization: `Bearer ${apiKey()}` };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: 'no-store',
-  });
-  let json = null;
-  try {
-    json = await response.json();
-  } catch {
-    throw new ApiError(response.status, 'not_json', `${method} ${path}: ${response.status}, not JSON`);
-  }
-  if (!response.ok) {
-    throw new ApiError(response.status, json?.code ?? 'error', json?.error ?? `status ${response.status}`);
-  }
-  return json;
-}
-
-function showMessage(text, kind = 'error') {
-  const m = $('#message');
-  m.textContent = text;
-  m.className = `message ${kind}`;
-  m.hidden = !text;
-}
-
-function explain(error) {
-  if (error instanceof ApiError && error.status === 401) {
-    return `${error.message}: enter a valid key above.`;
-  }
-  return error.message;
-}
-
-// ---- key ------------------------------------------------------------------
-
-function showKeyState() {
-  const key = apiKey();
-  $('#key-state').textContent = key ? `key ${key.slice(0, 6)}\u2026 in use` : 'no key';
-  $('#key-input').value = '';
-}
-
-function onKeySave(event) {
-  event.preventDefault();
-  const value = $('#key-input').value.trim();
-  if (!value) return;
-  sessionStorage.setItem(KEY_STORAGE, value);
-  showKeyState();
-  showMessage('');
-  loadQueue();
-}
-
-function onKeyForget() {
-  sessionStorage.removeItem(KEY_STORAGE);
-  showKeyState();
-  $('#queue').replaceChildren();
-}
 
 // ---- queue ----------------------------------------------------------------
 
@@ -415,12 +316,10 @@ async function onScreen(event) {
 // ---- start -----------------------------------------------------------------
 
 function start() {
-  $('#key-form').addEventListener('submit', onKeySave);
-  $('#key-forget').addEventListener('click', onKeyForget);
+  setupKeyForm({ onKey: loadQueue, onForget: () => $('#queue').replaceChildren() });
   $('#screen-form').addEventListener('submit', onScreen);
   $('#queue-refresh').addEventListener('click', loadQueue);
   $('#queue-status').addEventListener('change', loadQueue);
-  showKeyState();
   if (!apiKey()) return;
   loadQueue();
   const m = /^#case=(\d+)$/.exec(location.hash);
