@@ -110,9 +110,33 @@ std::string SearchForm(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// A database with tables but not the news schema's `documents` (another
+// program's, or the service's store) is refused: adding our tables to it would
+// change a file the user did not mean to give.
+Status RefuseForeign(Database& db, const std::string& path) {
+  auto tables = db.Prepare(
+      "SELECT count(*), count(*) FILTER (WHERE name = 'documents') FROM sqlite_master "
+      "WHERE type = 'table'");
+  if (!tables.ok()) return tables.status();
+  Result<bool> row = tables->Step();
+  if (!row.ok()) return row.status();
+  if (*row && tables->Int(0) > 0 && tables->Int(1) == 0) {
+    return Status::InvalidArgument(path +
+                                   ": not a news database (it has tables, none of them "
+                                   "`documents`); give a new file or one `qantara read --db` "
+                                   "wrote");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<NewsStore>> NewsStore::Open(const std::string& path) {
   auto db = Database::Open(path);
   if (!db.ok()) return db.status();
+  QANTARA_RETURN_IF_ERROR(RefuseForeign(**db, path));
   QANTARA_RETURN_IF_ERROR((*db)->Migrate({kSchemaV1, kSchemaV2, kSchemaV3}));
   QANTARA_RETURN_IF_ERROR((*db)->Exec("INSERT OR REPLACE INTO meta VALUES ('normalizer', '" +
                                       std::to_string(text::kNormalizerVersion) + "'), ('icu', '" +

@@ -133,6 +133,19 @@ TEST_F(NewsDbTest, ClearErrors) {
   EXPECT_EQ(empty_alerts.exit_code, 2) << empty_alerts;
   EXPECT_NE(empty_alerts.err.find("no entities"), std::string::npos) << empty_alerts;
 
+  // The service's database given by mistake is refused and left as it was.
+  const std::string service = dir_.path() + "/service.db";
+  ASSERT_EQ(Run({"keys", "add", "--db", service, "--role", "admin", "--name", "ops"}).exit_code, 0);
+  const auto service_size = std::filesystem::file_size(service);
+  for (const char* command : {"timeline", "read"}) {
+    RunResult wrong = Run({command, "--db", service, std::string(command) == "read"
+                                                        ? dir_.path() + "/empty"
+                                                        : "Benslimane"});
+    EXPECT_NE(wrong.exit_code, 0) << wrong;
+    EXPECT_NE(wrong.err.find("not a news database"), std::string::npos) << wrong;
+  }
+  EXPECT_EQ(std::filesystem::file_size(service), service_size);
+
   ReadArticles();
   RunResult unknown = Run({"timeline", "--db", db_, "Personne Inconnue"});
   EXPECT_EQ(unknown.exit_code, 2) << unknown;
