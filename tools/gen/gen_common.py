@@ -21,6 +21,15 @@ def c_literal(s):
     return '"' + "".join(out) + '"'
 
 
+def write_rows(out_path, header, rows, generator):
+    """Writes (or checks, as write_or_check) a table of C string literals: `header`, then one
+    line "{a, b, ...}," per row of strings."""
+    out = [header]
+    for row in rows:
+        out.append("{%s},\n" % ", ".join(c_literal(x) for x in row))
+    write_or_check(out_path, "".join(out), generator)
+
+
 def write_or_check(out_path, text, generator):
     """Writes text to out_path, or with --check on the command line exits 1 when out_path holds
     something else. `generator` is the script to name in the message."""

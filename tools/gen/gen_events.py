@@ -24,7 +24,7 @@ import sys
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_common import c_literal, tsv_rows, write_or_check  # noqa: E402
+from gen_common import tsv_rows, write_rows  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SRC = os.path.join(ROOT, "resources", "event_triggers.tsv")
@@ -81,15 +81,8 @@ def read_table(path):
     return rows
 
 
-def render(rows):
-    out = [HEADER]
-    for row in rows:
-        out.append("{%s},\n" % ", ".join(c_literal(x) for x in row))
-    return "".join(out)
-
-
 def main():
-    write_or_check(OUT, render(read_table(SRC)), "tools/gen/gen_events.py")
+    write_rows(OUT, HEADER, read_table(SRC), "tools/gen/gen_events.py")
 
 
 if __name__ == "__main__":
