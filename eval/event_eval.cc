@@ -24,13 +24,13 @@
 // participants' recall.
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "eval/gold_args.h"
 #include "news/events.h"
 #include "news/read.h"
 
@@ -175,22 +175,18 @@ void PrintRow(const std::string& name, const Tally& t) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string gold_path = std::string(QANTARA_SOURCE_DIR) + "/eval/data/events_gold.jsonl";
-  bool errors = false;
-  for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--gold") && i + 1 < argc) {
-      gold_path = argv[++i];
-    } else if (!std::strcmp(argv[i], "--errors")) {
-      errors = true;
-    } else {
-      std::fprintf(stderr,
-                   "usage: event_eval [--gold FILE] [--errors]\n"
-                   "Precision and recall of `qantara read`'s events per type on a gold set of\n"
-                   "made-up articles (default eval/data/events_gold.jsonl); --errors prints the\n"
-                   "missed, extra and mis-dated or mis-placed events.\n");
-      return std::strcmp(argv[i], "--help") ? 2 : 0;
-    }
+  qantara::eval::GoldArgs args;
+  if (auto code = qantara::eval::ParseGoldArgs(
+          argc, argv, "events_gold.jsonl",
+          "usage: event_eval [--gold FILE] [--errors]\n"
+          "Precision and recall of `qantara read`'s events per type on a gold set of\n"
+          "made-up articles (default eval/data/events_gold.jsonl); --errors prints the\n"
+          "missed, extra and mis-dated or mis-placed events.\n",
+          &args)) {
+    return *code;
   }
+  const std::string& gold_path = args.gold;
+  const bool errors = args.errors;
   std::ifstream in(gold_path);
   if (!in) {
     std::fprintf(stderr, "event_eval: cannot open %s\n", gold_path.c_str());

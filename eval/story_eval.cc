@@ -24,7 +24,6 @@
 //                   different-story pairs joined by mistake
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -32,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "eval/gold_args.h"
 #include "news/events.h"
 #include "news/read.h"
 #include "news/stories.h"
@@ -126,22 +126,18 @@ void PrintErrors(const std::vector<Article>& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string gold_path = std::string(QANTARA_SOURCE_DIR) + "/eval/data/stories.jsonl";
-  bool errors = false;
-  for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--gold") && i + 1 < argc) {
-      gold_path = argv[++i];
-    } else if (!std::strcmp(argv[i], "--errors")) {
-      errors = true;
-    } else {
-      std::fprintf(stderr,
-                   "usage: story_eval [--gold FILE] [--errors]\n"
-                   "Purity, inverse purity, B-cubed and pair figures of `qantara read`'s story\n"
-                   "keys on a gold set of made-up articles (default eval/data/stories.jsonl);\n"
-                   "--errors lists the gold stories split or joined with another.\n");
-      return std::strcmp(argv[i], "--help") ? 2 : 0;
-    }
+  qantara::eval::GoldArgs args;
+  if (auto code = qantara::eval::ParseGoldArgs(
+          argc, argv, "stories.jsonl",
+          "usage: story_eval [--gold FILE] [--errors]\n"
+          "Purity, inverse purity, B-cubed and pair figures of `qantara read`'s story\n"
+          "keys on a gold set of made-up articles (default eval/data/stories.jsonl);\n"
+          "--errors lists the gold stories split or joined with another.\n",
+          &args)) {
+    return *code;
   }
+  const std::string& gold_path = args.gold;
+  const bool errors = args.errors;
   std::vector<Article> a;
   if (!ReadAndCluster(gold_path, &a)) return 1;
 
