@@ -6,6 +6,7 @@ packages=(
   libicu-dev libxml2-dev zlib1g-dev libssl-dev nlohmann-json3-dev libcli11-dev
   libcld2-dev libsqlite3-dev libcpp-httplib-dev iso-codes xxd
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang  # tools/ci/check_thread_safety.sh: clang's -Wthread-safety over src/
   chromium
   python3 python3-jellyfish python3-readability python3-langdetect python3-dateparser
 )

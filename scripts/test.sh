@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test: source checks, a Release build with all unit and large tests, and an
-# ASan+UBSan build with the unit tests. CI (.ci/run) runs exactly this.
+# Every test: source checks, clang's thread-safety analysis, a Release build with all unit and
+# large tests, and an ASan+UBSan build with the unit tests. CI (.ci/run) runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -9,6 +9,7 @@ jobs=$(nproc)
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DQANTARA_BUILD_TESTS=ON \
   -DQANTARA_BUILD_BENCH=ON >/dev/null
 cmake --build build -j "$jobs"
+tools/ci/check_thread_safety.sh build
 (cd build && ctest -j "$jobs" --output-on-failure)
 if [ -x ../shared/tools/contract-check ]; then
   ../shared/tools/contract-check

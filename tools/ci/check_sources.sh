@@ -1,38 +1,19 @@
 #!/usr/bin/env bash
 # Source checks that the compiler cannot make (STYLE.md):
-#  1. the dependency rule of DESIGN.md: an #include "<module>/..." that the rule forbids;
+#  1. the include rule of DESIGN.md (tools/ci/check_includes.sh: dependency direction,
+#     another module's internal/ headers, one library per folder of src/);
 #  2. bidi controls or zero-width characters anywhere in the sources;
 #  3. non-ASCII characters in src/ (write code points as escapes there);
 #  4. a *_test.cc that no CMakeLists registers;
-#  5. generated tables that differ from their resources/.
+#  5. generated tables that differ from their resources/;
+#  6. a source file over 700 lines (readable in one sitting).
 set -u
 cd "$(dirname "$0")/../.."
 fail=0
 say() { echo "check_sources: $*"; fail=1; }
 
-# 1. Allowed dependencies per module (base is allowed everywhere).
-declare -A allowed=(
-  [base]=""
-  [text]="base"
-  [names]="base text"
-  [lists]="base text names"
-  [screen]="base text names lists"
-  [news]="base text names lists screen"
-  [store]="base text names lists screen news"
-  [server]="base text names lists screen news store"
-  [cli]="base text names lists screen news store server"
-)
-for dir in src/*/; do
-  mod=$(basename "$dir")
-  [ -n "${allowed[$mod]+x}" ] || { say "src/$mod is not a module of DESIGN.md"; continue; }
-  while IFS= read -r line; do
-    file=${line%%:*}
-    inc=$(echo "$line" | sed -E 's/.*#include "([a-z_]+)\/.*/\1/')
-    [ "$inc" = "$mod" ] && continue
-    [ "$inc" = "generated" ] && continue
-    case " ${allowed[$mod]} " in *" $inc "*) ;; *) say "$file includes $inc/, which $mod may not depend on";; esac
-  done < <(grep -HnE '^#include "[a-z_]+/' "$dir"*.{h,cc} 2>/dev/null)
-done
+# 1. The include rule (dependency direction, internal/ headers, one module per folder).
+tools/ci/check_includes.sh . || fail=1
 
 # 2. Bidi controls and zero-width characters (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+FEFF).
 bad=$(git ls-files -z -- src tests bench eval tools resources generated docs '*.md' 2>/dev/null |
@@ -53,6 +34,13 @@ done
 for g in tools/gen/*.py; do
   /usr/bin/python3 "$g" --check || say "$g: generated output is stale"
 done
+
+# 6. File size.
+while read -r n f; do
+  [ "$f" = total ] && continue
+  [ "$n" -gt 700 ] && say "$f has $n lines (at most 700: split it by concern)"
+done < <(git ls-files -- src tests bench eval fuzz tools | grep -E '\.(cc|h|sh|py|mjs|cmake)$' |
+  xargs -r wc -l)
 
 [ $fail -eq 0 ] && echo "check_sources: OK"
 exit $fail

@@ -7,6 +7,8 @@
 # when ../shared exists (skipped, with a message, when it does not). Speed lines of the eval
 # programs (per second, microseconds, ms) are dropped: they are timings, not outputs.
 # --quick leaves out the slow eval programs (screen_eval's sweep, mention_eval, date_eval).
+# What differs from run to run is masked: the checkout's path, the time STIX objects are
+# made, the speeds the eval programs print (queries/s, pages/s, sent/s).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:?usage: snapshot_outputs.sh BUILD_DIR OUT_DIR [--quick]}
@@ -20,6 +22,12 @@ run() {  # run NAME COMMAND...: stdout and the exit code into $out/NAME
   "$@" > "$out/$name" 2> "$out/$name.stderr"
   echo "exit $?" >> "$out/$name"
 }
+normalise() {  # normalise FILE...: mask what differs between two runs of one build
+  sed -i -E -e "s#$PWD#<root>#g" \
+    -e 's/"(created|modified|valid_from)":"[0-9T:.-]+Z"/"\1":"<now>"/g' \
+    -e 's/^([a-z_]+ +[0-9]+ +[0-9.]+%) +[0-9]+ /\1 <q\/s> /' \
+    -e 's# *[0-9.]+ +[a-z]+/s\b# <rate>#g' "$@"
+}
 untimed() { grep -avE '[0-9.]+ *(/s|per s|us|µs|ms|articles/s|names/s|s elapsed|seconds)\b|speed|elapsed|took'; }
 
 run sample_lists_show "$q" lists show data/sample_list.jsonl
@@ -30,6 +38,7 @@ run sample_read "$q" read data/articles --list data/sample_list.jsonl --json
 shared=../shared/data
 if [ ! -d "$shared" ]; then
   echo "snapshot: ../shared/data is absent; only the bundled sample was run" >&2
+  normalise "$out"/*
   exit 0
 fi
 lists=("$shared"/lists/un_consolidated.xml "$shared"/lists/ofac_sdn.csv "$shared"/lists/ofac_alt.csv
@@ -61,3 +70,4 @@ for p in "${programs[@]}"; do
   echo "snapshot: $p" >&2
   "$build/eval/$p" 2>&1 | untimed > "$out/eval_$p"
 done
+normalise "$out"/*

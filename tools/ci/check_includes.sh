@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The include rule of DESIGN.md "Layout and dependency direction", as the compiler cannot
+# check it:
+#   1. a file of src/<module>/ includes "<other>/..." only when <module> may depend on <other>
+#      (the map below; a "module/prefix" entry allows only the headers whose path starts so:
+#      store/ sees news/ through its model headers, never the pipeline);
+#   2. "<module>/internal/..." is included only from src/<module>/ (tests may use anything);
+#   3. every folder of src/ is a module of the map, and its CMakeLists.txt opens with a
+#      comment saying what the library is for.
+# Usage: tools/ci/check_includes.sh [ROOT]   (default: this checkout). Prints one line per
+# violation, naming the file and line; exits 1 when there is one.
+# tools/ci/check_includes_test.sh plants violations in a scratch tree and expects them caught.
+set -u
+root=${1:-"$(dirname "$0")/../.."}
+cd "$root" || exit 2
+fail=0
+say() { echo "check_includes: $*"; fail=1; }
+
+# May include (besides itself). Everything may use base and io.
+declare -A allowed=(
+  [base]=""
+  [io]="base"
+  [text]="base io"
+  [names]="base io text"
+  [lists]="base io text names"
+  [screen]="base io text names lists"
+  [travel]="base io text names lists screen"
+  [news]="base io text names lists screen"
+  [export]="base io text names lists screen news"
+  [store]="base io text names lists news/model"
+  [service]="base io text names lists screen travel news store"
+  [cluster]="base io text names lists screen travel"
+  [server]="base io text names lists screen travel news export store service cluster"
+  [cli]="base io text names lists screen travel news export store service cluster server"
+)
+
+may_include() {  # may_include MODULE HEADER_PATH
+  local mod=$1 path=$2 inc=${2%%/*} entry
+  for entry in ${allowed[$mod]}; do
+    if [[ $entry == */* ]]; then
+      [[ $path == "$entry"* ]] && return 0
+    elif [ "$entry" = "$inc" ]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+for dir in src/*/; do
+  mod=$(basename "$dir")
+  if [ -z "${allowed[$mod]+x}" ]; then
+    say "src/$mod is not a module of DESIGN.md (add it to the map in tools/ci/check_includes.sh)"
+    continue
+  fi
+  if ! head -1 "$dir/CMakeLists.txt" 2>/dev/null | grep -q '^# '; then
+    say "src/$mod/CMakeLists.txt does not open with a comment saying what the library is for"
+  fi
+  while IFS= read -r hit; do
+    file=${hit%%:*}; rest=${hit#*:}; line=${rest%%:*}
+    path=$(sed -E 's/^#include "([^"]+)".*/\1/' <<< "${rest#*:}")
+    inc=${path%%/*}
+    [ "$inc" = "$mod" ] && continue
+    [ "$inc" = "generated" ] && continue
+    if [[ $path == */internal/* ]]; then
+      say "$file:$line includes $path, internal to src/$inc/"
+    elif ! may_include "$mod" "$path"; then
+      say "$file:$line includes $path, which src/$mod/ may not depend on"
+    fi
+  done < <(find "$dir" -name '*.h' -o -name '*.cc' | sort | xargs -r grep -HnE '^#include "[a-z_0-9]+/' 2>/dev/null)
+done
+[ $fail -eq 0 ] && echo "check_includes: OK"
+exit $fail
