@@ -18,8 +18,8 @@
 
 namespace qantara::read_bench {
 
-constexpr size_t kArticles = 300;       // one third per language, half HTML
-constexpr size_t kTextBytes = 3000;     // text per article (headline + paragraphs)
+constexpr size_t kArticles = 300;    // one third per language, half HTML
+constexpr size_t kTextBytes = 3000;  // text per article (headline + paragraphs)
 
 struct Article {
   std::string lang;
