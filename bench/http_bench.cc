@@ -40,6 +40,10 @@
 // Limits: client and server share the machine's 2 cores (and other users': the
 // load average at start is printed). The client is one epoll thread, which
 // itself takes CPU from the server; the transport floor shows that cost.
+//
+// The parts, in bench/http/: query_mix (the names and the raw requests),
+// child_process (start, health check, stop), open_loop_client, steps (the fixed
+// rates, the search, the table and JSON lines) and stages (--stages).
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>

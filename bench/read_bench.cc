@@ -11,7 +11,7 @@
 //   fr  WikiNEuRal French test set (wikineural_fr/test.conllu: tokens joined)
 //   en  TempEval-3 platinum (tempeval3_platinum_en/te3-platinum/*.tml: <TEXT> with its tags
 //       stripped, split with text::Sentences; 37 KB, so its sentences recur across articles)
-// and otherwise a few sentences written in this file (the output says which).
+// and otherwise a few sentences written in bench/read/languages.cc (the output says which).
 //   BM_Read/threads:N   PageOf + ReadPage (clean, published date, languages, dates, mentions,
 //                       events)
 //                       + EntityLinker::LinkDocument, as `qantara read` runs them (without
@@ -29,6 +29,9 @@
 //                       python3-dateparser) on the same articles, run after the benchmarks;
 //                       the ratio qantara one thread / peer (both in CPU time) is printed at
 //                       the end.
+//
+// The parts, in bench/read/: languages (what each language's pages and sentences
+// are made of), corpus (the articles and every stage's input) and peer.
 #include <benchmark/benchmark.h>
 #include <sys/utsname.h>
 #include <unicode/uversion.h>
