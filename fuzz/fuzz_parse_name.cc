@@ -19,6 +19,7 @@
 
 #include "names/compare.h"
 #include "names/name.h"
+#include "screen/score_model.h"
 #include "text/utf8.h"
 
 namespace {
@@ -49,7 +50,7 @@ void CheckEvidence(const names::NameEvidence& e, const names::ParsedName& q,
     Check(p.query_begin < p.query_end && p.query_end <= q.tokens.size(), "query range inside");
     Check(p.candidate_begin < p.candidate_end && p.candidate_end <= c.tokens.size(),
           "candidate range inside");
-    Check(p.similarity >= names::kMinPairSimilarity - 1e-6 && p.similarity <= 1 + 1e-6,
+    Check(p.similarity >= screen::kMinPairSimilarity - 1e-6 && p.similarity <= 1 + 1e-6,
           "similarity in [kMinPairSimilarity, 1]");
     for (size_t i = p.query_begin; i < p.query_end; ++i) {
       Check(!q_used[i], "query tokens aligned once");
@@ -84,9 +85,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(again.normalized == a.normalized && again.tokens.size() == a.tokens.size(),
         "parsing is deterministic");
 
-  CheckEvidence(names::CompareNames(a, b), a, b);
-  CheckEvidence(names::CompareNames(b, a), b, a);
-  names::NameEvidence self = names::CompareNames(a, a);
+  const names::CompareOptions& options = screen::kNameCompareOptions;
+  CheckEvidence(names::CompareNames(a, b, options), a, b);
+  CheckEvidence(names::CompareNames(b, a, options), b, a);
+  names::NameEvidence self = names::CompareNames(a, a, options);
   CheckEvidence(self, a, a);
   size_t aligned = 0;
   for (const names::AlignedPair& p : self.pairs) aligned += p.query_end - p.query_begin;

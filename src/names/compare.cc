@@ -63,10 +63,11 @@ bool JoinCouldMatch(const NameToken& a, const NameToken& b1, const NameToken& b2
 }
 
 // Similarity of token a against the join of b1 and b2.
-double JoinedSimilarity(const NameToken& a, const NameToken& b1, const NameToken& b2) {
+double JoinedSimilarity(const NameToken& a, const NameToken& b1, const NameToken& b2,
+                        const CompareOptions& options) {
   if (!IsWord(a) || !Joinable(b1, b2)) return 0;
   if (!JoinCouldMatch(a, b1, b2)) return 0;  // saves building the join (allocations)
-  return TokenSimilarity(a, JoinTokens(b1, b2)).similarity;
+  return TokenSimilarity(a, JoinTokens(b1, b2), options).similarity;
 }
 
 }  // namespace
@@ -139,7 +140,8 @@ NameToken JoinTokens(const NameToken& a, const NameToken& b) {
   return t;
 }
 
-TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b) {
+TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b,
+                                      const CompareOptions& options) {
   // Particles match by canonical form; titles compare as words, by spelling
   // and sound (Sheikh / Cheikh), as the index finds them.
   if (!a.particle.empty() && a.particle == b.particle && !ComparesAsWord(a) && !ComparesAsWord(b)) {
@@ -160,7 +162,8 @@ TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b) {
     return {0.0, Measure::kSound};
   }
   TokenSimilarityResult best{
-      static_cast<float>(SoundSimilarity(a.sounds, b.sounds, !same_script, kMinPairSimilarity)),
+      static_cast<float>(
+          SoundSimilarity(a.sounds, b.sounds, !same_script, options.min_pair_similarity)),
       Measure::kSound};
   // Jaro-Winkler is for typos: spellings that are one edit apart (Zawahri,
   // Bagdadi). Other spellings are the sound measure's to judge.
@@ -173,22 +176,23 @@ TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b) {
   return best;
 }
 
-NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate) {
+NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate,
+                          const CompareOptions& options) {
   const size_t nq = std::min(query.tokens.size(), kMaxNameTokens);
   const size_t nc = std::min(candidate.tokens.size(), kMaxNameTokens);
   std::array<TokenSimilarityResult, kMaxNameTokens * kMaxNameTokens> known;
   for (size_t i = 0; i < nq; ++i) {
     for (size_t j = 0; j < nc; ++j) {
-      known[i * nc + j] = TokenSimilarity(query.tokens[i], candidate.tokens[j]);
+      known[i * nc + j] = TokenSimilarity(query.tokens[i], candidate.tokens[j], options);
     }
   }
-  return CompareNames(query, candidate, known.data());
+  return CompareNames(query, candidate, known.data(), options);
 }
 
 NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate,
-                          const TokenSimilarityResult* known) {
-  NameEvidence evidence = AlignOneToOne(query, candidate, known);
-  AlignJoined(query, candidate, &evidence);
+                          const TokenSimilarityResult* known, const CompareOptions& options) {
+  NameEvidence evidence = AlignOneToOne(query, candidate, known, options);
+  AlignJoined(query, candidate, options, &evidence);
   return evidence;
 }
 
@@ -203,7 +207,7 @@ void SortByQueryToken(NameEvidence* evidence) {
 }  // namespace
 
 NameEvidence AlignOneToOne(const ParsedName& query, const ParsedName& candidate,
-                           const TokenSimilarityResult* known) {
+                           const TokenSimilarityResult* known, const CompareOptions& options) {
   const size_t nq = std::min(query.tokens.size(), kMaxNameTokens);
   const size_t nc = std::min(candidate.tokens.size(), kMaxNameTokens);
   struct Cell {
@@ -216,7 +220,7 @@ NameEvidence AlignOneToOne(const ParsedName& query, const ParsedName& candidate,
   for (size_t i = 0; i < nq; ++i) {
     for (size_t j = 0; j < nc; ++j) {
       const TokenSimilarityResult& r = known[i * nc + j];
-      if (r.similarity >= kMinPairSimilarity) {
+      if (r.similarity >= options.min_pair_similarity) {
         cells[n++] = {r.similarity, r.measure, static_cast<uint8_t>(i),
                       static_cast<uint8_t>(j)};
       }
@@ -239,7 +243,8 @@ NameEvidence AlignOneToOne(const ParsedName& query, const ParsedName& candidate,
   return evidence;
 }
 
-void AlignJoined(const ParsedName& query, const ParsedName& candidate, NameEvidence* evidence) {
+void AlignJoined(const ParsedName& query, const ParsedName& candidate,
+                 const CompareOptions& options, NameEvidence* evidence) {
   const size_t nq = std::min(query.tokens.size(), kMaxNameTokens);
   const size_t nc = std::min(candidate.tokens.size(), kMaxNameTokens);
   std::array<bool, kMaxNameTokens> q_aligned{}, c_aligned{};
@@ -253,8 +258,9 @@ void AlignJoined(const ParsedName& query, const ParsedName& candidate, NameEvide
     if (q_aligned[i]) continue;
     for (size_t j = 0; j + 1 < nc; ++j) {
       if (c_aligned[j] || c_aligned[j + 1]) continue;
-      double sim = JoinedSimilarity(query.tokens[i], candidate.tokens[j], candidate.tokens[j + 1]);
-      if (sim < kMinPairSimilarity) continue;
+      double sim = JoinedSimilarity(query.tokens[i], candidate.tokens[j], candidate.tokens[j + 1],
+                                    options);
+      if (sim < options.min_pair_similarity) continue;
       q_aligned[i] = c_aligned[j] = c_aligned[j + 1] = true;
       evidence->pairs.push_back({static_cast<uint8_t>(i), static_cast<uint8_t>(i + 1),
                                 static_cast<uint8_t>(j), static_cast<uint8_t>(j + 2),
@@ -266,8 +272,9 @@ void AlignJoined(const ParsedName& query, const ParsedName& candidate, NameEvide
     if (c_aligned[j]) continue;
     for (size_t i = 0; i + 1 < nq; ++i) {
       if (q_aligned[i] || q_aligned[i + 1]) continue;
-      double sim = JoinedSimilarity(candidate.tokens[j], query.tokens[i], query.tokens[i + 1]);
-      if (sim < kMinPairSimilarity) continue;
+      double sim = JoinedSimilarity(candidate.tokens[j], query.tokens[i], query.tokens[i + 1],
+                                    options);
+      if (sim < options.min_pair_similarity) continue;
       q_aligned[i] = q_aligned[i + 1] = c_aligned[j] = true;
       evidence->pairs.push_back({static_cast<uint8_t>(i), static_cast<uint8_t>(i + 2),
                                 static_cast<uint8_t>(j), static_cast<uint8_t>(j + 1),

@@ -2,8 +2,9 @@
 //
 // Mechanism only (STYLE.md): CompareNames aligns the tokens of two parsed names
 // and reports each aligned pair with its similarity and the measure that gave
-// it. How much each token weighs, and what score makes a match, is policy and
-// belongs to screen/.
+// it. How much each token weighs, what score makes a match, and how similar
+// two tokens must be to align at all, is policy and belongs to screen/
+// (screen/score_model.h): callers pass it in CompareOptions.
 #ifndef QANTARA_NAMES_COMPARE_H_
 #define QANTARA_NAMES_COMPARE_H_
 
@@ -24,10 +25,22 @@ enum class Measure : uint8_t {
 std::string_view MeasureName(Measure m);
 
 // A float: callers keep thousands of these per query, and every comparison
-// with kMinPairSimilarity then sees the same value wherever it was kept.
+// with CompareOptions::min_pair_similarity then sees the same value wherever
+// it was kept.
 struct TokenSimilarityResult {
   float similarity = 0;  // in [0, 1]
   Measure measure = Measure::kSound;
+};
+
+// The caller's policy for a comparison. It has no default: the value is the
+// caller's to choose (screening's is screen::kMinPairSimilarity), and every
+// caller that must agree with screening passes that one.
+struct CompareOptions {
+  constexpr explicit CompareOptions(double min_pair_similarity)
+      : min_pair_similarity(min_pair_similarity) {}
+  // Token pairs below this similarity are never aligned, and TokenSimilarity
+  // may report any lower value for them.
+  double min_pair_similarity;
 };
 
 // Whether two words are close enough in writing to be compared at all. True
@@ -64,8 +77,10 @@ NameToken JoinTokens(const NameToken& a, const NameToken& b);
 // anything; words and titles (which compare as words) that are Comparable compare by sound sequence always
 // (names/sounds.h) and by Jaro-Winkler when both are in one script, taking the
 // higher; other words have similarity 0. A similarity below
-// kMinPairSimilarity may be reported as any lower value (no pair uses it).
-TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b);
+// options.min_pair_similarity may be reported as any lower value (no pair
+// uses it).
+TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b,
+                                      const CompareOptions& options);
 
 // One aligned group: query tokens [query_begin, query_end) against candidate
 // tokens [candidate_begin, candidate_end). Groups are one-to-one, or two
@@ -82,29 +97,28 @@ struct NameEvidence {
   std::vector<AlignedPair> pairs;  // in query order
 };
 
-// Pairs below this similarity are not aligned.
-inline constexpr double kMinPairSimilarity = 0.7;
-
 // Aligns `query` with `candidate`: greedily by descending similarity, one to
-// one, then tries two-to-one merges for tokens left unaligned.
-// Deterministic; thread-safe.
-NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate);
+// one, then tries two-to-one merges for tokens left unaligned; pairs below
+// options.min_pair_similarity are not aligned. Deterministic; thread-safe.
+NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate,
+                          const CompareOptions& options);
 
 // The same alignment from token similarities the caller already has (the
 // index computes most of them while gathering candidates): `known[i * nc + j]`
-// is TokenSimilarity(query.tokens[i], candidate.tokens[j]) for the first
+// is TokenSimilarity(query.tokens[i], candidate.tokens[j], options) for the first
 // nq = min(query.tokens.size(), kMaxNameTokens) query tokens and
 // nc = min(candidate.tokens.size(), kMaxNameTokens) candidate tokens.
-// Returns what CompareNames(query, candidate) returns.
+// Returns what CompareNames(query, candidate, options) returns.
 NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate,
-                          const TokenSimilarityResult* known);
+                          const TokenSimilarityResult* known, const CompareOptions& options);
 
 // CompareNames in its two steps, for callers that can stop after the first
 // (the second only aligns tokens the first left unaligned): the one-to-one
 // alignment, then the two-to-one merges. Together they give CompareNames.
 NameEvidence AlignOneToOne(const ParsedName& query, const ParsedName& candidate,
-                           const TokenSimilarityResult* known);
-void AlignJoined(const ParsedName& query, const ParsedName& candidate, NameEvidence* evidence);
+                           const TokenSimilarityResult* known, const CompareOptions& options);
+void AlignJoined(const ParsedName& query, const ParsedName& candidate,
+                 const CompareOptions& options, NameEvidence* evidence);
 
 }  // namespace qantara::names
 

@@ -15,10 +15,10 @@
 #include <string>
 #include <unordered_map>
 
+#include "names/internal/tables.h"
 #include "names/phonetic.h"
 #include "names/similarity.h"
 #include "names/sounds.h"
-#include "names/tables.h"
 #include "text/transliterate.h"
 #include "text/utf8.h"
 
@@ -231,6 +231,150 @@ std::vector<std::string_view> SplitGluedAbd(std::vector<std::string_view> parts)
   return out;
 }
 
+// The first kMaxNameBytes of `raw`, cut at a code point boundary.
+std::string_view CutToLimit(std::string_view raw) {
+  if (raw.size() <= kMaxNameBytes) return raw;
+  size_t cut = kMaxNameBytes;
+  while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;
+  return raw.substr(0, cut);
+}
+
+// Whether parts[i] is a standalone article, Latin or Arabic, to drop: its
+// word follows.
+bool IsDroppedArticle(const std::vector<std::string_view>& parts, size_t i,
+                      const Particle* particle) {
+  if (i + 1 >= parts.size()) return false;
+  return (particle && particle->role == TokenRole::kArticle) ||
+         IsAssimilatedArticle(parts[i], parts[i + 1]);
+}
+
+// Joins a compound suffix (allah, al-din) at parts[i] to the word before it
+// ("Nasr" + "al-Din", "Hidayat" + "Allah"); returns whether it did.
+bool JoinCompoundSuffix(const std::vector<std::string_view>& parts, size_t i,
+                        const Particle* particle, std::vector<NameToken>* tokens) {
+  if (!particle || particle->role != TokenRole::kCompoundSuffix || tokens->empty() ||
+      tokens->back().role != TokenRole::kWord) {
+    return false;
+  }
+  const std::string_view part = parts[i];
+  NameToken& prev = tokens->back();
+  prev.surface += " ";
+  prev.surface += part;
+  std::string_view bare = part;
+  StripArabicArticle(&bare);
+  // A ta marbuta (folded to heh) before the suffix is read "t": Hidayat
+  // Allah. Not the heh of an allah just joined (Hamd Allah Allah Nur).
+  const Particle* before = i > 0 ? FindParticle(parts[i - 1]) : nullptr;
+  const bool after_suffix = before && before->role == TokenRole::kCompoundSuffix;
+  if (prev.script == text::Script::kArabic && EndsWith(prev.text, kArabicHeh) && !after_suffix) {
+    prev.key += 'T';
+    if (!prev.sounds.empty() && prev.sounds.back() == 'a') prev.sounds += 'T';
+  }
+  prev.text += prev.script == text::Script::kArabic ? bare : particle->canonical;
+  JoinKey(particle->canonical == "din" ? "DN" : "L", &prev.key);
+  prev.sounds += PhoneticSounds(bare);
+  return true;
+}
+
+// The compound prefix abd at parts[*i] joined with the word after it, and
+// the article between them if any ("abd al-rahman"): one token. Advances *i
+// to the last part used. REQUIRES: a part follows parts[*i].
+NameToken JoinCompoundPrefix(const std::vector<std::string_view>& parts, size_t* i) {
+  const std::string_view part = parts[*i];
+  std::string_view next = parts[*i + 1];
+  const Particle* next_particle = FindParticle(next);
+  if (*i + 2 < parts.size() && ((next_particle && next_particle->role == TokenRole::kArticle) ||
+                                IsAssimilatedArticle(next, parts[*i + 2]))) {
+    next = parts[++*i + 1];
+    next_particle = FindParticle(next);
+  }
+  StripArabicArticle(&next);
+  NameToken t = MakeWord(std::string(part) + " " + std::string(next), next);
+  t.text = std::string(t.script == text::Script::kArabic ? kArabicAbd : "abd") + t.text;
+  t.key = "BD";
+  JoinKey(next_particle && next_particle->canonical == "allah" ? "L" : PhoneticKey(next), &t.key);
+  t.sounds = "BD" + PhoneticSounds(next);
+  ++*i;
+  return t;
+}
+
+// A particle or title as a token with its role and canonical form.
+NameToken MarkParticle(std::string_view part, const Particle& particle) {
+  NameToken t = MakeWord(part, part);
+  t.role = particle.role;
+  t.particle = std::string(particle.canonical);
+  if (particle.canonical == "allah") t.key = "L";
+  return t;
+}
+
+// Splits a kunya or a patronymic glued to the front of `*word` ("abughayth",
+// "binalshibh") into its own token; leaves the rest in `*word`. Returns
+// false when the name is full (kMaxNameTokens) after adding one.
+bool SplitGluedParticles(std::string_view* word, std::vector<NameToken>* tokens) {
+  if (std::string_view rest = GluedArabicKunya(*word); !rest.empty()) {
+    NameToken abu = MakeWord(word->substr(0, word->size() - rest.size()), kArabicAbu);
+    abu.role = TokenRole::kKunya;
+    abu.particle = "abu";
+    tokens->push_back(std::move(abu));
+    *word = rest;
+    if (tokens->size() >= kMaxNameTokens) return false;
+  }
+  std::string_view patronymic;
+  if (std::string_view rest = GluedLatinPatronymic(*word, &patronymic); !rest.empty()) {
+    NameToken bin = MakeWord(patronymic, patronymic);
+    bin.role = TokenRole::kPatronymic;
+    bin.particle = "bin";
+    tokens->push_back(std::move(bin));
+    *word = rest;
+    if (tokens->size() >= kMaxNameTokens) return false;
+  }
+  return true;
+}
+
+// Keys a one-word compound as its parts written apart would be: abd + word
+// ("abdelkader", Arabic abd glued), word + al-din ("salahaldin").
+void KeyOneWordCompound(std::string_view word, NameToken* t) {
+  if (word.substr(0, kArabicAbd.size()) == kArabicAbd && text::CountCodePoints(word) > 4) {
+    std::string_view rest = word.substr(kArabicAbd.size());
+    StripArabicArticle(&rest);
+    t->text = std::string(kArabicAbd) + std::string(rest);
+    t->key = "BD";
+    JoinKey(PhoneticKey(rest), &t->key);
+    t->sounds = "BD" + PhoneticSounds(rest);
+  } else if (std::string_view rest = LatinAbdRemainder(word); !rest.empty()) {
+    t->text = "abd" + std::string(rest);
+    t->key = "BD";
+    JoinKey(PhoneticKey(rest), &t->key);
+    t->sounds = "BD" + PhoneticSounds(rest);
+  }
+  if (std::string_view stem = LatinDinStem(word); !stem.empty()) {
+    // The stem's key and sounds, then din's, as when the suffix is written
+    // apart (the article leaves no trace).
+    t->key = PhoneticKey(stem);
+    JoinKey("DN", &t->key);
+    t->sounds = PhoneticSounds(stem) + "DiN";
+  }
+}
+
+// Adds an ordinary word (after any particle glued to its front, its glued
+// article stripped). Returns false when the name was full before the word.
+bool AddOrdinaryWord(std::string_view part, std::vector<NameToken>* tokens) {
+  std::string_view word = part;
+  if (!SplitGluedParticles(&word, tokens)) return false;
+  StripArabicArticle(&word) || StripGluedLatinArticle(&word);
+  NameToken t = MakeWord(part, word);
+  KeyOneWordCompound(word, &t);
+  if (t.key.size() > 1 && t.key.back() == 'H') t.key.pop_back();
+  tokens->push_back(std::move(t));
+  return true;
+}
+
+// The last step: each token's coarse key, and the name's script.
+void AddCoarseKeys(ParsedName* name) {
+  for (NameToken& t : name->tokens) t.coarse = CoarseKey(t.key);
+  name->script = text::DominantScript(name->normalized);
+}
+
 }  // namespace
 
 std::string_view TokenRoleName(TokenRole role) {
@@ -247,119 +391,30 @@ std::string_view TokenRoleName(TokenRole role) {
 }
 
 ParsedName ParseName(std::string_view raw) {
-  if (raw.size() > kMaxNameBytes) {
-    size_t cut = kMaxNameBytes;
-    while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;
-    raw = raw.substr(0, cut);
-  }
   ParsedName name;
-  name.normalized = text::NormalizeForMatching(raw);
-  std::vector<std::string_view> parts = SplitGluedAbd(SplitParts(name.normalized));
+  name.normalized = text::NormalizeForMatching(CutToLimit(raw));
+  const std::vector<std::string_view> parts = SplitGluedAbd(SplitParts(name.normalized));
   bool seen_word = false;
   for (size_t i = 0; i < parts.size() && name.tokens.size() < kMaxNameTokens; ++i) {
-    std::string_view part = parts[i];
-    bool has_next = i + 1 < parts.size();
+    const std::string_view part = parts[i];
+    const bool has_next = i + 1 < parts.size();
     const Particle* particle = FindParticle(part);
     if (!particle && has_next) particle = MistypedAbd(part);
-    // A standalone article, Latin or Arabic: drop it, its word follows.
-    if (has_next && ((particle && particle->role == TokenRole::kArticle) ||
-                     IsAssimilatedArticle(part, parts[i + 1]))) {
-      continue;
-    }
-    if (particle && particle->role == TokenRole::kCompoundSuffix && !name.tokens.empty() &&
-        name.tokens.back().role == TokenRole::kWord) {
-      NameToken& prev = name.tokens.back();
-      prev.surface += " ";
-      prev.surface += part;
-      std::string_view bare = part;
-      StripArabicArticle(&bare);
-      // A ta marbuta (folded to heh) before the suffix is read "t": Hidayat
-      // Allah. Not the heh of an allah just joined (Hamd Allah Allah Nur).
-      const Particle* before = i > 0 ? FindParticle(parts[i - 1]) : nullptr;
-      const bool after_suffix = before && before->role == TokenRole::kCompoundSuffix;
-      if (prev.script == text::Script::kArabic && EndsWith(prev.text, kArabicHeh) && !after_suffix) {
-        prev.key += 'T';
-        if (!prev.sounds.empty() && prev.sounds.back() == 'a') prev.sounds += 'T';
-      }
-      prev.text += prev.script == text::Script::kArabic ? bare : particle->canonical;
-      JoinKey(particle->canonical == "din" ? "DN" : "L", &prev.key);
-      prev.sounds += PhoneticSounds(bare);
-      continue;
-    }
+    if (IsDroppedArticle(parts, i, particle)) continue;
+    if (JoinCompoundSuffix(parts, i, particle, &name.tokens)) continue;
     if (particle && particle->role == TokenRole::kCompoundPrefix && has_next) {
-      std::string_view next = parts[i + 1];
-      const Particle* next_particle = FindParticle(next);
-      // "abd al-rahman": skip the article between the two parts.
-      if (i + 2 < parts.size() && ((next_particle && next_particle->role == TokenRole::kArticle) ||
-                                   IsAssimilatedArticle(next, parts[i + 2]))) {
-        next = parts[++i + 1];
-        next_particle = FindParticle(next);
-      }
-      StripArabicArticle(&next);
-      NameToken t = MakeWord(std::string(part) + " " + std::string(next), next);
-      t.text = std::string(t.script == text::Script::kArabic ? kArabicAbd : "abd") + t.text;
-      t.key = "BD";
-      JoinKey(next_particle && next_particle->canonical == "allah" ? "L" : PhoneticKey(next), &t.key);
-      t.sounds = "BD" + PhoneticSounds(next);
-      name.tokens.push_back(std::move(t));
-      ++i;
+      name.tokens.push_back(JoinCompoundPrefix(parts, &i));
       seen_word = true;
       continue;
     }
     if (particle && (particle->role != TokenRole::kTitle || !seen_word)) {
-      NameToken t = MakeWord(part, part);
-      t.role = particle->role;
-      t.particle = std::string(particle->canonical);
-      if (particle->canonical == "allah") t.key = "L";
-      name.tokens.push_back(std::move(t));
+      name.tokens.push_back(MarkParticle(part, *particle));
       continue;
     }
-    std::string_view word = part;
-    if (std::string_view rest = GluedArabicKunya(word); !rest.empty()) {
-      NameToken abu = MakeWord(word.substr(0, word.size() - rest.size()), kArabicAbu);
-      abu.role = TokenRole::kKunya;
-      abu.particle = "abu";
-      name.tokens.push_back(std::move(abu));
-      word = rest;
-      if (name.tokens.size() >= kMaxNameTokens) break;
-    }
-    std::string_view patronymic;
-    if (std::string_view rest = GluedLatinPatronymic(word, &patronymic); !rest.empty()) {
-      NameToken bin = MakeWord(patronymic, patronymic);
-      bin.role = TokenRole::kPatronymic;
-      bin.particle = "bin";
-      name.tokens.push_back(std::move(bin));
-      word = rest;
-      if (name.tokens.size() >= kMaxNameTokens) break;
-    }
-    StripArabicArticle(&word) || StripGluedLatinArticle(&word);
-    NameToken t = MakeWord(part, word);
-    if (word.substr(0, kArabicAbd.size()) == kArabicAbd && text::CountCodePoints(word) > 4) {
-      std::string_view rest = word.substr(kArabicAbd.size());
-      StripArabicArticle(&rest);
-      t.text = std::string(kArabicAbd) + std::string(rest);
-      t.key = "BD";
-      JoinKey(PhoneticKey(rest), &t.key);
-      t.sounds = "BD" + PhoneticSounds(rest);
-    } else if (std::string_view rest = LatinAbdRemainder(word); !rest.empty()) {
-      t.text = "abd" + std::string(rest);
-      t.key = "BD";
-      JoinKey(PhoneticKey(rest), &t.key);
-      t.sounds = "BD" + PhoneticSounds(rest);
-    }
-    if (std::string_view stem = LatinDinStem(word); !stem.empty()) {
-      // "salahaldin", "nasreddine": the stem's key and sounds, then din's, as
-      // when the suffix is written apart (the article leaves no trace).
-      t.key = PhoneticKey(stem);
-      JoinKey("DN", &t.key);
-      t.sounds = PhoneticSounds(stem) + "DiN";
-    }
-    if (t.key.size() > 1 && t.key.back() == 'H') t.key.pop_back();
-    name.tokens.push_back(std::move(t));
+    if (!AddOrdinaryWord(part, &name.tokens)) break;
     seen_word = true;
   }
-  for (NameToken& t : name.tokens) t.coarse = CoarseKey(t.key);
-  name.script = text::DominantScript(name.normalized);
+  AddCoarseKeys(&name);
   return name;
 }
 

@@ -17,7 +17,7 @@
 #include <cstring>
 #include <unordered_map>
 
-#include "names/tables.h"
+#include "names/internal/tables.h"
 #include "text/utf8.h"
 
 namespace qantara::names {

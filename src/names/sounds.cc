@@ -18,7 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "names/tables.h"
+#include "names/internal/tables.h"
 #include "text/utf8.h"
 
 namespace qantara::names {

@@ -35,7 +35,7 @@ size_t NameWords(const names::ParsedName& n) {
 
 // Words of `a` that align with a word of `b` at kSameWord or more.
 size_t AlignedWords(const names::ParsedName& a, const names::ParsedName& b) {
-  names::NameEvidence e = names::CompareNames(a, b);
+  names::NameEvidence e = names::CompareNames(a, b, screen::kNameCompareOptions);
   size_t aligned = 0;
   for (const auto& p : e.pairs) {
     if (p.similarity < kSameWord) continue;

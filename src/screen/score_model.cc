@@ -3,7 +3,9 @@
 //
 // name  = kQueryShare * (weighted share of the query's tokens aligned)
 //       + (1 - kQueryShare) * (weighted share of the listed name's tokens aligned)
-// Token weights come from the index: rare words weigh more than "Mohamed".
+// Token weights are TokenWeight's (score_model.h), from the rarity the index
+// measures: rare words weigh more than "Mohamed". Every number is named in
+// score_model.h; this file only applies them.
 // Qualifiers then move the score: a matching birth date or id raises it, a
 // birth year two or more years off, another gender or another kind of entity
 // lowers it. Each adjustment is written into the explanation as it is applied.
@@ -19,16 +21,6 @@
 
 namespace qantara::screen {
 namespace {
-
-constexpr double kBirthDateExact = 0.05;     // same full date
-constexpr double kBirthYearMatch = 0.03;     // year within the listed year or range
-constexpr double kBirthYearOffByOne = -0.03;
-constexpr double kBirthYearDifferent = -0.15;  // two or more years from every listed date
-constexpr double kNationalityMatch = 0.03;
-constexpr double kNationalityMismatch = -0.05;
-constexpr double kGenderMismatch = -0.10;
-constexpr double kSchemaMismatch = -0.25;
-constexpr double kIdNumberMatch = 0.20;
 
 std::string JoinSurfaces(const names::ParsedName& name, size_t begin, size_t end) {
   std::string out;

@@ -1,9 +1,11 @@
 // The scoring policy: how name evidence and qualifiers become one score.
 //
-// The whole policy is in score_model.cc, on one screen, as nomenklatura's
-// logic_v2 model is: token weights come from the index (rarity), similarities
-// from names/, and this file decides how they add up. Its name and version go
-// into every explanation, so a regulator can see which model made a decision.
+// The whole policy is here, on one screen, as nomenklatura's logic_v2 model
+// is: every weight, credit, qualifier effect and threshold is a named
+// constant below, and score_model.cc applies them. The index measures how
+// rare a word is and names/ how similar two words are (mechanism); this file
+// decides what that is worth. Its name and version go into every
+// explanation, so a regulator can see which model made a decision.
 #ifndef QANTARA_SCREEN_SCORE_MODEL_H_
 #define QANTARA_SCREEN_SCORE_MODEL_H_
 
@@ -23,18 +25,74 @@ namespace qantara::screen {
 inline constexpr std::string_view kScoreModel = "qantara-name-qualifiers";
 inline constexpr int kScoreModelVersion = 2;  // docs/score_model.md lists the changes
 
-// The share of the name score that comes from the query's side of the
-// alignment; the rest comes from the listed name's side.
+// ---------------------------------------------------------------------------
+// The policy, whole: every number that decides a score, named once.
+// (names/ is mechanism and takes its numbers from here; docs/score_model.md
+// gives the reasoning and the figures they were tuned on.)
+
+// Tokens. An aligned pair needs this similarity at all (names::CompareOptions).
+inline constexpr double kMinPairSimilarity = 0.7;
+// A pair counts nothing at or below this similarity, in full at 1 (PairCredit).
+inline constexpr float kCreditFloor = 0.5f;
+// How much a token weighs in its name (TokenWeight).
+inline constexpr float kTitleWeight = 0.1f;
+inline constexpr float kParticleWeight = 0.2f;     // al-, bin, abu, abd-, allah...
+inline constexpr float kKeylessWordWeight = 0.6f;  // a word without a phonetic key
+inline constexpr float kCommonWordWeight = 0.3f;   // the most common key among listed names
+inline constexpr float kRareWordBonus = 0.7f;      // added in proportion to the key's rarity
+
+// Names. The share of the name score from the query's side of the alignment;
+// the rest comes from the listed name's side (CombineShares).
 inline constexpr double kQueryShare = 0.6;
+
+// Qualifiers: what the query and the entity both say moves the score.
+inline constexpr double kBirthDateExact = 0.05;  // same full date
+inline constexpr double kBirthYearMatch = 0.03;  // year within the listed year or range
+inline constexpr double kBirthYearOffByOne = -0.03;
+inline constexpr double kBirthYearDifferent = -0.15;  // two or more years from every listed date
+inline constexpr double kNationalityMatch = 0.03;
+inline constexpr double kNationalityMismatch = -0.05;
+inline constexpr double kGenderMismatch = -0.10;
+inline constexpr double kSchemaMismatch = -0.25;  // another type of entity
+inline constexpr double kIdNumberMatch = 0.20;
+
+// Thresholds. ScreenOptions::threshold's default, chosen by eval/ (see
+// docs/score_model.md): of the values that keep benign names flagged under
+// 1 %, the highest that keeps the best cross-script recall.
+inline constexpr double kDefaultThreshold = 0.76;
+// ---------------------------------------------------------------------------
+
+// The comparison options screening (and every caller that must agree with
+// it) passes to names/.
+inline constexpr names::CompareOptions kNameCompareOptions{kMinPairSimilarity};
+
 inline double CombineShares(double query_share, double listed_share) {
   return kQueryShare * query_share + (1 - kQueryShare) * listed_share;
 }
 
-// How much an aligned token pair counts, from its similarity: nothing at 0.5
-// or below, in full at 1. Near-misses between different names (0.7-0.85)
-// then count little, while spellings of one name (0.9+) count nearly fully.
+// How much an aligned token pair counts, from its similarity: nothing at
+// kCreditFloor or below, in full at 1. Near-misses between different names
+// (0.7-0.85) then count little, while spellings of one name (0.9+) count
+// nearly fully.
 inline float PairCredit(float similarity) {
-  return similarity <= 0.5f ? 0.0f : similarity >= 1.0f ? 1.0f : (similarity - 0.5f) / 0.5f;
+  return similarity <= kCreditFloor ? 0.0f
+         : similarity >= 1.0f       ? 1.0f
+                                    : (similarity - kCreditFloor) / (1.0f - kCreditFloor);
+}
+
+// How much a token counts in a name: titles and particles by their role,
+// ordinary words by the rarity of their phonetic key among listed names,
+// `rarity(key)` in [0, 1] (0 for the most common key, 1 for a key seen once
+// or never; the index measures it).
+template <typename Rarity>
+float TokenWeight(const names::NameToken& token, Rarity rarity) {
+  switch (token.role) {
+    case names::TokenRole::kTitle: return kTitleWeight;
+    case names::TokenRole::kWord: break;
+    default: return kParticleWeight;
+  }
+  if (token.key.empty()) return kKeylessWordWeight;
+  return kCommonWordWeight + kRareWordBonus * rarity(token.key);
 }
 
 // What a screening query says about the person or organisation sought.

@@ -71,10 +71,11 @@ Result<ScreenResult> Screener::Screen(const Query& query, ScreenScratch* scratch
     index_->TokenSimilarities(parsed, c.name, !options_.brute_force, &scratch->candidates,
                               &scratch->similarities);
     names::NameEvidence evidence =
-        names::AlignOneToOne(parsed, listed.parsed, scratch->similarities.data());
+        names::AlignOneToOne(parsed, listed.parsed, scratch->similarities.data(),
+                             kNameCompareOptions);
     // The joined pass only for names it could lift to a match.
     if (MaxNameScore(weights, listed, evidence) + 1e-9 < needed) continue;
-    names::AlignJoined(parsed, listed.parsed, &evidence);
+    names::AlignJoined(parsed, listed.parsed, kNameCompareOptions, &evidence);
     double name_score = ScoreName(parsed, weights, listed, evidence, nullptr);
     if (name_score < needed) continue;
     Explanation explanation;

@@ -1,5 +1,16 @@
 // Screening: one query against every loaded list, best matches first.
 //
+// Start here for screen/. A Screener answers a Query (screen/score_model.h)
+// with the listed entities that match it, scored and explained:
+//   auto index = CandidateIndex::Build(entities);          // screen/index.h
+//   Screener screener(std::move(index), ScreenOptions());
+//   ScreenScratch scratch;                                 // one per thread
+//   Result<ScreenResult> r = screener.Screen(query, &scratch);
+// The index gives candidates (names sharing a word with the query, within a
+// key edit); names/ aligns their tokens; the score model (score_model.h, the
+// whole scoring policy on one screen) turns the alignment and the qualifiers
+// into a score; the allow-list (allow_list.h) clears known false positives.
+//
 // Screener holds a CandidateIndex (shared, immutable) and the options; it is
 // thread-safe. A reload builds a new index and a new Screener and swaps a
 // shared pointer, so that readers never see half an index.
@@ -18,10 +29,9 @@
 namespace qantara::screen {
 
 struct ScreenOptions {
-  // Matches scoring below this are not returned. Chosen by eval/ (see
-  // docs/score_model.md): of the values that keep benign names flagged under
-  // 1 %, the highest that keeps the best cross-script recall.
-  double threshold = 0.76;
+  // Matches scoring below this are not returned. The default is the score
+  // model's (screen/score_model.h), chosen by eval/.
+  double threshold = kDefaultThreshold;
   // At most this many matches per query (best first).
   size_t top_k = 5;
   // At most this many candidate names are scored in full per query, best

@@ -5,13 +5,18 @@
 #include <string>
 #include <utility>
 
+#include "screen/score_model.h"
+
 namespace qantara::names {
 namespace {
+
+// Screening's comparison policy (names/ takes it from its caller).
+constexpr const CompareOptions& kOptions = screen::kNameCompareOptions;
 
 // Share of query tokens aligned, weighted equally: enough to rank without screen/'s policy.
 double Coverage(const char* query, const char* candidate) {
   ParsedName q = ParseName(query), c = ParseName(candidate);
-  NameEvidence e = CompareNames(q, c);
+  NameEvidence e = CompareNames(q, c, kOptions);
   double sum = 0;
   for (const AlignedPair& p : e.pairs) sum += p.similarity * (p.query_end - p.query_begin);
   return q.tokens.empty() ? 0 : sum / q.tokens.size();
@@ -46,7 +51,7 @@ TEST(CompareNames, OrderDoesNotMatter) {
 
 TEST(CompareNames, MergesTwoWordsAgainstOne) {
   ParsedName q = ParseName("ولی جان"), c = ParseName("WALIJAN");
-  NameEvidence e = CompareNames(q, c);
+  NameEvidence e = CompareNames(q, c, kOptions);
   ASSERT_EQ(e.pairs.size(), 1u);
   EXPECT_EQ(e.pairs[0].query_end - e.pairs[0].query_begin, 2);
   EXPECT_GT(e.pairs[0].similarity, 0.8);
@@ -56,11 +61,11 @@ TEST(CompareNames, GluedPatronymicAgainstTwoTokens) {
   // A made-up family name, glued in one script and split in the other.
   for (auto [glued, split] : {std::pair{"Binharwan", "Bin Harwan"}, {"بنحروان", "Ben Harwan"}}) {
     ParsedName q = ParseName(glued), c = ParseName(split);
-    NameEvidence e = CompareNames(q, c);
+    NameEvidence e = CompareNames(q, c, kOptions);
     ASSERT_EQ(e.pairs.size(), 1u) << glued;
     EXPECT_EQ(e.pairs[0].candidate_end - e.pairs[0].candidate_begin, 2) << glued;
     EXPECT_GT(e.pairs[0].similarity, 0.8) << glued;
-    EXPECT_EQ(CompareNames(c, q).pairs.size(), 1u) << glued;  // and the other way round
+    EXPECT_EQ(CompareNames(c, q, kOptions).pairs.size(), 1u) << glued;  // and the other way round
   }
   // Only a patronymic joins a following word; a kunya does not (the parser splits those).
   EXPECT_FALSE(Joinable(ParseName("Abu X").tokens[0], ParseName("Abu X").tokens[1]));
@@ -81,14 +86,15 @@ TEST(Comparable, JoinedWordsNeedTheSameKeyInOneScript) {
 }
 
 TEST(CompareNames, ParticlesMatchOnlyTheirOwnKind) {
-  EXPECT_EQ(TokenSimilarity(ParseName("bin Laden").tokens[0], ParseName("ibn X").tokens[0]).similarity,
+  EXPECT_EQ(TokenSimilarity(ParseName("bin Laden").tokens[0], ParseName("ibn X").tokens[0], kOptions).similarity,
             1.0);
-  EXPECT_EQ(TokenSimilarity(ParseName("bin Laden").tokens[0], ParseName("Abu X").tokens[0]).similarity,
+  EXPECT_EQ(TokenSimilarity(ParseName("bin Laden").tokens[0], ParseName("Abu X").tokens[0], kOptions).similarity,
             0.0);
 }
 
 TEST(TokenSimilarity, CrossScriptUsesKeys) {
-  TokenSimilarityResult r = TokenSimilarity(ParseName("بوريطة").tokens[0], ParseName("Bourita").tokens[0]);
+  TokenSimilarityResult r = TokenSimilarity(ParseName("بوريطة").tokens[0], ParseName("Bourita").tokens[0],
+                                            kOptions);
   EXPECT_EQ(r.measure, Measure::kSound);
   EXPECT_GT(r.similarity, 0.9);
 }

@@ -1,10 +1,10 @@
-#include "screen/flat_postings.h"
+#include "screen/internal/flat_postings.h"
 
 #include <gtest/gtest.h>
 
 #include <random>
 
-namespace qantara::screen {
+namespace qantara::screen::internal {
 namespace {
 
 TEST(FlatPostings, FindsWhatAMapHolds) {
@@ -33,4 +33,4 @@ TEST(FlatPostings, EmptyFindsNothing) {
 }
 
 }  // namespace
-}  // namespace qantara::screen
+}  // namespace qantara::screen::internal

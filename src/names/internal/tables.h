@@ -1,7 +1,7 @@
 // Internal: the reference tables of resources/*.tsv as generated C++ arrays.
 // Not part of names/' contract; only names/*.cc include it.
-#ifndef QANTARA_NAMES_TABLES_H_
-#define QANTARA_NAMES_TABLES_H_
+#ifndef QANTARA_NAMES_INTERNAL_TABLES_H_
+#define QANTARA_NAMES_INTERNAL_TABLES_H_
 
 #include "names/name.h"
 
@@ -29,4 +29,4 @@ struct ParticleEntry {
 
 }  // namespace qantara::names::tables
 
-#endif  // QANTARA_NAMES_TABLES_H_
+#endif  // QANTARA_NAMES_INTERNAL_TABLES_H_

@@ -1,19 +1,19 @@
-// An immutable map from 64-bit keys to lists of ids, in two flat arrays.
+// Internal to screen/: an immutable map from 64-bit keys to lists of ids, in two flat arrays.
 //
 // The index looks up a query word's neighbourhoods a few dozen times per
 // word (one per deletion of its spelling and of its key). A node-based hash
 // map costs several cache misses per lookup (bucket, node, vector); here a
 // lookup probes one slot of an open-addressing table (at most half full) and
 // then reads one contiguous run of ids.
-#ifndef QANTARA_SCREEN_FLAT_POSTINGS_H_
-#define QANTARA_SCREEN_FLAT_POSTINGS_H_
+#ifndef QANTARA_SCREEN_INTERNAL_FLAT_POSTINGS_H_
+#define QANTARA_SCREEN_INTERNAL_FLAT_POSTINGS_H_
 
 #include <cstdint>
 #include <span>
 #include <unordered_map>
 #include <vector>
 
-namespace qantara::screen {
+namespace qantara::screen::internal {
 
 class FlatPostings {
  public:
@@ -61,6 +61,6 @@ class FlatPostings {
   int shift_ = 64;
 };
 
-}  // namespace qantara::screen
+}  // namespace qantara::screen::internal
 
-#endif  // QANTARA_SCREEN_FLAT_POSTINGS_H_
+#endif  // QANTARA_SCREEN_INTERNAL_FLAT_POSTINGS_H_
