@@ -83,7 +83,8 @@ Status Dispatch(Format format, std::string_view data, const ReadContext& ctx, Li
 // Reads one file into *result (and *ofac for OFAC CSVs).
 Status LoadOne(const std::string& path, const LoadOptions& options, LoadResult* result,
                OfacCsvSet* ofac) {
-  Result<std::string> raw = ReadWholeFile(path, options.max_file_bytes);
+  Result<std::string> raw =
+      ReadWholeFile(options.env ? *options.env : *Env::Default(), path, options.max_file_bytes);
   if (!raw.ok()) return raw.status();
   std::string bytes = std::move(raw).value();
   if (IsGzip(bytes)) {

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "base/env.h"
 #include "base/status.h"
 #include "lists/entity.h"
 
@@ -59,6 +60,8 @@ struct LoadOptions {
   size_t max_name_bytes = 1024;
   size_t max_names_per_entity = 1000;
   size_t max_file_bytes = size_t{1} << 30;
+  // Where the files are read from. Default null: Env::Default() (tests inject faults).
+  Env* env = nullptr;
 };
 
 struct LoadResult {

@@ -3,9 +3,9 @@
 // inference from deictic words next to dated ones (dates.cc, at the top, says
 // why in this order).
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 
+#include "base/env.h"
 #include "news/date_calendar.h"
 #include "news/date_scan.h"
 #include "news/dates.h"
@@ -192,11 +192,6 @@ bool FarFromText(const std::vector<Block>& blocks, const Evidence& d) {
   return any && !near;
 }
 
-int CurrentYear() {
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  return CivilFromDays(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24).year;
-}
-
 }  // namespace
 
 std::optional<PublishedGuess> FindPublished(const std::vector<Block>& blocks, int current_year) {
@@ -217,7 +212,11 @@ std::optional<PublishedGuess> FindPublished(const std::vector<Block>& blocks, in
 }
 
 std::optional<PublishedGuess> FindPublished(const std::vector<Block>& blocks) {
-  return FindPublished(blocks, CurrentYear());
+  return FindPublished(blocks, *Env::Default());
+}
+
+std::optional<PublishedGuess> FindPublished(const std::vector<Block>& blocks, Env& env) {
+  return FindPublished(blocks, CurrentYear(env));
 }
 
 }  // namespace qantara::news

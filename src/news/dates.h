@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/env.h"
 #include "news/document.h"
 
 namespace qantara::news {
@@ -95,6 +96,8 @@ std::optional<PublishedGuess> FindPublished(const std::vector<Block>& blocks, in
 
 // As above with current_year = this year by the system clock.
 std::optional<PublishedGuess> FindPublished(const std::vector<Block>& blocks);
+// As above with current_year = this year by `env`'s clock.
+std::optional<PublishedGuess> FindPublished(const std::vector<Block>& blocks, Env& env);
 
 }  // namespace qantara::news
 

@@ -134,7 +134,11 @@ Status RefuseForeign(Database& db, const std::string& path) {
 }  // namespace
 
 Result<std::unique_ptr<NewsStore>> NewsStore::Open(const std::string& path) {
-  auto db = Database::Open(path);
+  return Open(path, nullptr);
+}
+
+Result<std::unique_ptr<NewsStore>> NewsStore::Open(const std::string& path, Env* env) {
+  auto db = Database::Open(path, env);
   if (!db.ok()) return db.status();
   QANTARA_RETURN_IF_ERROR(RefuseForeign(**db, path));
   QANTARA_RETURN_IF_ERROR((*db)->Migrate({kSchemaV1, kSchemaV2, kSchemaV3}));

@@ -76,6 +76,8 @@ struct EntityLabel {
 class NewsStore {
  public:
   static Result<std::unique_ptr<NewsStore>> Open(const std::string& path);
+  // The same with the database's files through `env` (Database::Open(path, env)).
+  static Result<std::unique_ptr<NewsStore>> Open(const std::string& path, Env* env);
   // The same for a database that must exist already (timeline, alerts): kNotFound naming
   // the path otherwise, so that a typo does not create an empty database.
   static Result<std::unique_ptr<NewsStore>> OpenExisting(const std::string& path);

@@ -148,12 +148,12 @@ ServiceStore::ServiceStore(std::unique_ptr<Database> db, ServiceStoreOptions opt
 
 Result<std::unique_ptr<ServiceStore>> ServiceStore::Open(const std::string& path,
                                                          ServiceStoreOptions options) {
-  auto db = Database::Open(path);
+  auto db = Database::Open(path, options.env);
   if (!db.ok()) return db.status();
   QANTARA_RETURN_IF_ERROR((*db)->Migrate({kSchemaV1, kSchemaV2}));
   std::unique_ptr<Database> checkpoint_db;
   if (options.checkpoint_interval.count() > 0 && path != ":memory:") {
-    auto second = Database::Open(path);
+    auto second = Database::Open(path, options.env);
     if (!second.ok()) return second.status();
     checkpoint_db = std::move(*second);
     QANTARA_RETURN_IF_ERROR((*db)->Exec("PRAGMA wal_autocheckpoint = 0"));

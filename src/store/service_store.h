@@ -159,6 +159,10 @@ struct ServiceStoreOptions {
   // copy into the database file and its two fsyncs then stay off the request
   // path. 0 (default): SQLite's own, in the commit that passes 1000 WAL pages.
   std::chrono::milliseconds checkpoint_interval{0};
+  // The database's files go through this Env when set (tests: in memory, or
+  // with faults injected; Database::Open(path, env)). Default null: SQLite's
+  // own file access, in WAL mode. Not owned; must outlive the store.
+  Env* env = nullptr;
 };
 
 class ServiceStore {

@@ -2,21 +2,35 @@
 
 #include <sqlite3.h>
 
+#include "store/internal/env_vfs.h"
+
 namespace qantara::store {
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+  return Open(path, nullptr);
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Env* env) {
   std::unique_ptr<Database> db(new Database());
   db->path_ = path;
+  if (env != nullptr) {
+    Result<std::shared_ptr<internal::EnvVfs>> vfs = internal::EnvVfs::For(env);
+    if (!vfs.ok()) return vfs.status();
+    db->vfs_ = std::move(*vfs);
+  }
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db->db_, flags, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db->db_, flags, db->vfs_ ? db->vfs_->name() : nullptr) !=
+      SQLITE_OK) {
     Status s = db->Error("cannot open");
     return Status::IoError(s.message());
   }
   sqlite3_busy_timeout(db->db_, 5000);
   QANTARA_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
-  if (path != ":memory:") {
-    QANTARA_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"));
-  }
+  if (path == ":memory:") return db;
+  // An Env's VFS has no shared memory, so no WAL (env_vfs.h).
+  QANTARA_RETURN_IF_ERROR(db->Exec(env != nullptr
+                                       ? "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL"
+                                       : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"));
   return db;
 }
 

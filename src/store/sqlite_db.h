@@ -4,6 +4,8 @@
 // user_version. Every failure is a Status naming the database file.
 // Not thread-safe: one thread at a time per Database (ServiceStore holds a
 // mutex around it).
+// A Database opened on an Env (base/env.h) does its file I/O through it
+// (store/internal/env_vfs.h), so tests can run it in memory or inject faults.
 #ifndef QANTARA_STORE_SQLITE_DB_H_
 #define QANTARA_STORE_SQLITE_DB_H_
 
@@ -14,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/env.h"
 #include "base/status.h"
 
 struct sqlite3;
@@ -22,12 +25,20 @@ struct sqlite3_stmt;
 namespace qantara::store {
 
 class Statement;
+namespace internal {
+class EnvVfs;
+}
 
 class Database {
  public:
   // Opens (creating when missing) the database at `path` (":memory:" for a
   // private in-memory one) in WAL mode.
   static Result<std::unique_ptr<Database>> Open(const std::string& path);
+  // The same with `env`'s files when `env` is not null (null: exactly the
+  // above, SQLite's own file system access). On an Env the database keeps a
+  // rollback journal (journal_mode=DELETE, synchronous=FULL) instead of WAL:
+  // docs/env.md says why. REQUIRES: `env` outlives the Database.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, Env* env);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -63,6 +74,8 @@ class Database {
     bool lent = false;
   };
   Database() = default;
+  // Declared first so that it goes last: the connection closes before its VFS.
+  std::shared_ptr<internal::EnvVfs> vfs_;  // null unless opened on an Env
   sqlite3* db_ = nullptr;
   std::string path_;
   // By SQL text. Nodes never move, so a lent Statement points at its `lent`.
