@@ -19,8 +19,9 @@ declare -A allowed=(
   [screen]="base text names lists"
   [news]="base text names lists screen"
   [store]="base text names lists screen news"
-  [server]="base text names lists screen news store"
-  [cli]="base text names lists screen news store server"
+  [service]="base text names lists screen news store"
+  [server]="base text names lists screen news store service"
+  [cli]="base text names lists screen news store service server"
 )
 for dir in src/*/; do
   mod=$(basename "$dir")
