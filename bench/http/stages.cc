@@ -11,6 +11,7 @@
 
 #include "screen/screen_json.h"
 #include "server/api.h"
+#include "service/list_snapshot.h"
 #include "store/service_store.h"
 
 namespace qantara::http_bench {
@@ -85,7 +86,7 @@ int RunStages(qantara::lists::LoadResult loaded, const std::vector<QueryName>& m
   auto screener = std::make_shared<const qs::Screener>(index, qs::ScreenOptions());
   sv::Metrics metrics;
   sv::Api api(store->get(), &metrics, sv::ApiLimits());
-  api.SetLists(sv::MakeSnapshot(screener, versions));
+  api.SetLists(qantara::service::MakeSnapshot(screener, versions));
   std::vector<int64_t> version_ids;
   for (const auto& v : versions) version_ids.push_back(v.id);
 

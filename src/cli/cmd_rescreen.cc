@@ -4,7 +4,7 @@
 //   {"screening": 12, "query": {...as stored...}, "match": {...output form...}}
 // An entity already hit by that screening, open or decided, is not raised
 // again; a new hit becomes an open hit of the screening, in the review queue
-// (server/rescreen.h). Progress on stderr when it is a terminal; a summary
+// (service/rescreen.h). Progress on stderr when it is a terminal; a summary
 // line on stderr at the end.
 #include <cstdio>
 #include <filesystem>
@@ -15,8 +15,8 @@
 #include "cli/exit_codes.h"
 #include "cli/load.h"
 #include "cli/progress.h"
-#include "server/reload.h"
-#include "server/rescreen.h"
+#include "service/reload.h"
+#include "service/rescreen.h"
 #include "store/service_store.h"
 
 namespace qantara::cli {
@@ -24,10 +24,10 @@ namespace {
 
 struct RescreenArgs {
   std::string db;
-  server::ListFilesOptions files;
+  service::ListFilesOptions files;
 };
 
-void PrintHit(const server::RaisedHit& hit) {
+void PrintHit(const service::RaisedHit& hit) {
   nlohmann::ordered_json line = {
       {"screening", hit.screening},
       {"query", nlohmann::ordered_json::parse(hit.query_json, nullptr, false)},
@@ -43,20 +43,21 @@ int RunRescreen(const RescreenArgs& args) {
   }
   auto db = store::ServiceStore::Open(args.db);
   if (!db.ok()) return Fail(db.status());
-  Result<server::LoadedLists> lists = server::LoadListFiles(args.files, db->get(), "cli:rescreen");
+  Result<service::LoadedLists> lists =
+      service::LoadListFiles(args.files, db->get(), "cli:rescreen");
   if (!lists.ok()) return Fail(lists.status());
   ReportIssues(lists->issues);
   Result<int64_t> total = (*db)->CountScreenings();
   if (!total.ok()) return Fail(total.status());
   Progress progress("rescreening", static_cast<size_t>(*total));
-  server::RescreenCallbacks callbacks;
+  service::RescreenCallbacks callbacks;
   callbacks.on_hit = PrintHit;
   callbacks.on_progress = [&progress](int64_t done) {
     std::fflush(stdout);
     progress.Update(static_cast<size_t>(done), static_cast<size_t>(done));
   };
-  Result<server::RescreenReport> report =
-      server::Rescreen(*lists->snapshot, db->get(), "cli:rescreen", callbacks);
+  Result<service::RescreenReport> report =
+      service::Rescreen(*lists->snapshot, db->get(), "cli:rescreen", callbacks);
   std::fflush(stdout);
   if (!report.ok()) return Fail(report.status());
   std::string summary = "qantara: rescreen " + std::to_string(report->rescreen) + ": " +

@@ -2,7 +2,7 @@
 // records each list version in the database (with its audit entry), builds
 // the index and answers requests until SIGINT or SIGTERM. SIGHUP, like POST
 // /v1/admin/reload, reads the same list files again and swaps the index
-// (server/reload.h); a file that fails leaves the old lists served.
+// (service/reload.h); a file that fails leaves the old lists served.
 //
 // Signals are blocked in every thread and taken by one waiting thread
 // (sigwait), which asks the server to stop: no work happens in a signal
@@ -19,9 +19,9 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/load.h"
-#include "server/news_archive.h"
-#include "server/reload.h"
 #include "server/server.h"
+#include "service/news_archive.h"
+#include "service/reload.h"
 #include "store/service_store.h"
 
 namespace qantara::cli {
@@ -39,8 +39,8 @@ struct ServeArgs {
 };
 
 // The lists' options: the same files on every load.
-server::ListFilesOptions ListFiles(const ServeArgs& args) {
-  server::ListFilesOptions files;
+service::ListFilesOptions ListFiles(const ServeArgs& args) {
+  service::ListFilesOptions files;
   files.paths = args.lists;
   files.screen.threshold = args.threshold;
   files.screen.top_k = args.top;
@@ -49,7 +49,7 @@ server::ListFilesOptions ListFiles(const ServeArgs& args) {
 }
 
 // "list versions 3, 4 (1250 records)" for the log.
-std::string VersionsText(const server::ListSnapshot& lists) {
+std::string VersionsText(const service::ListSnapshot& lists) {
   std::string ids;
   int64_t entities = 0;
   for (const store::ListVersion& v : lists.versions) {
@@ -60,9 +60,9 @@ std::string VersionsText(const server::ListSnapshot& lists) {
 }
 
 // SIGHUP: reload after any reload running (an HTTP one) ends, and say so on stderr.
-void ReloadOnSignal(server::Reloader* reloader) {
+void ReloadOnSignal(service::Reloader* reloader) {
   std::fprintf(stderr, "qantara: SIGHUP: reloading the lists\n");
-  server::ReloadReport report = reloader->Reload("server:sighup", /*wait=*/true);
+  service::ReloadReport report = reloader->Reload("server:sighup", /*wait=*/true);
   if (!report.snapshot) {
     std::fprintf(stderr, "qantara: reload failed: %s; still serving the lists loaded before\n",
                  report.status.message().c_str());
@@ -82,9 +82,9 @@ int RunServe(const ServeArgs& args) {
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on its socket, not our exit
 
   // First: a missing news database stops the server before anything is written.
-  std::unique_ptr<server::NewsArchive> news;
+  std::unique_ptr<service::NewsArchive> news;
   if (!args.news_db.empty()) {
-    auto opened = server::NewsArchive::Open(args.news_db);
+    auto opened = service::NewsArchive::Open(args.news_db);
     if (!opened.ok()) return Fail(opened.status());
     news = std::move(*opened);
   }
@@ -95,9 +95,9 @@ int RunServe(const ServeArgs& args) {
   auto db = store::ServiceStore::Open(args.db, store_options);
   if (!db.ok()) return Fail(db.status());
   server::Server server(args.server, db->get());
-  server::Reloader reloader(ListFiles(args), db->get(),
-                            [&server](auto lists) { server.SetLists(std::move(lists)); });
-  server::ReloadReport loaded = reloader.Reload("server", /*wait=*/true);
+  service::Reloader reloader(ListFiles(args), db->get(),
+                             [&server](auto lists) { server.SetLists(std::move(lists)); });
+  service::ReloadReport loaded = reloader.Reload("server", /*wait=*/true);
   if (!loaded.snapshot) return Fail(loaded.status);
   ReportIssues(loaded.issues);
   server.SetReloader(&reloader);

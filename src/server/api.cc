@@ -5,12 +5,12 @@
 #include "server/api.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "lists/entity_json.h"
 #include "screen/screen_json.h"
-#include "server/reload.h"
+#include "service/recorded_hit.h"
+#include "service/reload.h"
 
 namespace qantara::server {
 namespace {
@@ -38,12 +38,6 @@ Result<nlohmann::json> ParseBody(const std::string& body) {
     return Status::InvalidArgument("malformed JSON at byte " + std::to_string(e.byte) + ": " +
                                    e.what());
   }
-}
-
-std::string ScoreText(double score) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.4f", score);
-  return buf;
 }
 
 // The record's "id" as given when it can be echoed (a string or a number).
@@ -90,22 +84,6 @@ ApiResponse ErrorResponse(ApiError error, std::string_view message) {
   return r;
 }
 
-std::shared_ptr<const ListSnapshot> MakeSnapshot(std::shared_ptr<const screen::Screener> screener,
-                                                 std::vector<store::ListVersion> versions) {
-  auto snapshot = std::make_shared<ListSnapshot>();
-  const auto& entities = screener->index().entities();
-  snapshot->by_id.reserve(entities.size());
-  for (uint32_t i = 0; i < entities.size(); ++i) snapshot->by_id.emplace(entities[i].id(), i);
-  snapshot->screener = std::move(screener);
-  snapshot->versions = std::move(versions);
-  return snapshot;
-}
-
-store::Hit HitForMatch(const nlohmann::ordered_json& match) {
-  return {match["entity"].get<std::string>(), ScoreText(match["score"].get<double>()),
-          Dump(match["explanation"]), ""};
-}
-
 nlohmann::ordered_json ListVersionToJson(const store::ListVersion& v) {
   return {{"version", v.id},       {"list", v.list},         {"source", v.source},
           {"format", v.format},    {"published", v.published}, {"sha256", v.sha256},
@@ -115,13 +93,13 @@ nlohmann::ordered_json ListVersionToJson(const store::ListVersion& v) {
 Api::Api(store::ServiceStore* store, Metrics* metrics, ApiLimits limits)
     : store_(store), metrics_(metrics), limits_(limits) {}
 
-void Api::SetLists(std::shared_ptr<const ListSnapshot> lists) {
-  std::lock_guard<std::mutex> lock(lists_mu_);
+void Api::SetLists(std::shared_ptr<const service::ListSnapshot> lists) {
+  MutexLock lock(&lists_mu_);
   lists_.swap(lists);  // the old snapshot is released outside the lock, below
 }
 
-std::shared_ptr<const ListSnapshot> Api::lists() const {
-  std::lock_guard<std::mutex> lock(lists_mu_);
+std::shared_ptr<const service::ListSnapshot> Api::lists() const {
+  MutexLock lock(&lists_mu_);
   return lists_;
 }
 
@@ -253,7 +231,7 @@ namespace {
 
 // Screens one query on `lists`: its matches into answer["matches"], its hits
 // into `record`.
-Status ScreenOne(const ListSnapshot& lists, const screen::Query& query, Json* answer,
+Status ScreenOne(const service::ListSnapshot& lists, const screen::Query& query, Json* answer,
                  store::Screening* record) {
   // Per worker thread. It remembers which index it was last used with and
   // starts afresh on another one, so it stays valid across SetLists.
@@ -265,7 +243,7 @@ Status ScreenOne(const ListSnapshot& lists, const screen::Query& query, Json* an
   for (const store::ListVersion& v : lists.versions) record->list_versions.push_back(v.id);
   for (const screen::Match& m : result->matches) {
     Json match = screen::MatchToJson(lists.screener->index(), m);
-    record->hits.push_back(HitForMatch(match));
+    record->hits.push_back(service::HitForMatch(match));
     matches.push_back(std::move(match));
   }
   (*answer)["matches"] = std::move(matches);
@@ -278,7 +256,7 @@ ApiResponse Api::ScreenAndRecord(const std::vector<screen::Query>& queries,
                                  const std::vector<nlohmann::json>& ids,
                                  const std::vector<std::string>& errors, const store::ApiKey& key,
                                  bool batch) const {
-  std::shared_ptr<const ListSnapshot> lists = this->lists();
+  std::shared_ptr<const service::ListSnapshot> lists = this->lists();
   if (!lists) return ErrorResponse(ApiError::kUnavailable, "no lists loaded");
   std::vector<Json> answers(queries.size());
   std::vector<store::Screening> records;
@@ -323,7 +301,7 @@ ApiResponse Api::MatchName(const ApiRequest& r, const store::ApiKey& key) const 
 }
 
 ApiResponse Api::Entity(const ApiRequest& r, const store::ApiKey&) const {
-  std::shared_ptr<const ListSnapshot> lists = this->lists();
+  std::shared_ptr<const service::ListSnapshot> lists = this->lists();
   if (!lists) return ErrorResponse(ApiError::kUnavailable, "no lists loaded");
   const std::string id = r.path.substr(kEntitiesPrefix.size());
   auto it = lists->by_id.find(id);
@@ -335,7 +313,7 @@ ApiResponse Api::Entity(const ApiRequest& r, const store::ApiKey&) const {
 }
 
 ApiResponse Api::Lists(const ApiRequest&, const store::ApiKey&) const {
-  std::shared_ptr<const ListSnapshot> lists = this->lists();
+  std::shared_ptr<const service::ListSnapshot> lists = this->lists();
   Json out = Json::array();
   if (lists) {
     for (const store::ListVersion& v : lists->versions) out.push_back(ListVersionToJson(v));
@@ -443,7 +421,7 @@ ApiResponse Api::Screenings(const ApiRequest& r, const store::ApiKey&) const {
 }
 
 ApiResponse Api::MetricsText(const ApiRequest&, const store::ApiKey&) const {
-  std::shared_ptr<const ListSnapshot> lists = this->lists();
+  std::shared_ptr<const service::ListSnapshot> lists = this->lists();
   ApiResponse out;
   out.content_type = "text/plain; version=0.0.4";
   out.body = metrics_->Render(lists ? lists->versions : std::vector<store::ListVersion>{});
@@ -453,7 +431,7 @@ ApiResponse Api::MetricsText(const ApiRequest&, const store::ApiKey&) const {
 namespace {
 
 // The answer of a successful reload: the versions now served and what loading found.
-Json ReloadAnswer(const ReloadReport& report) {
+Json ReloadAnswer(const service::ReloadReport& report) {
   Json lists = Json::array();
   int64_t entities = 0;
   for (const store::ListVersion& v : report.snapshot->versions) {
@@ -491,7 +469,7 @@ ApiResponse Api::ReloadLists(const ApiRequest& r, const store::ApiKey& key) cons
   if (!rescreen.empty() && rescreen != "true" && rescreen != "false") {
     return ErrorResponse(ApiError::kBadRequest, "parameter \"rescreen\" must be true or false");
   }
-  ReloadReport report = reloader_->Reload(key.name, /*wait=*/false, rescreen == "true");
+  service::ReloadReport report = reloader_->Reload(key.name, /*wait=*/false, rescreen == "true");
   if (report.busy) {
     return ErrorResponse(ApiError::kConflict,
                          "a reload is running already; try again when it has finished");

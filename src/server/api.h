@@ -17,7 +17,7 @@
 //   GET  /v1/screenings/{id}/audit reviewer the audit rows that name the case (api_review.cc)
 //   GET  /metrics                 admin     Prometheus text
 //   POST /v1/admin/reload         admin     reads the list files again and swaps the index
-//                                           (reload.h); ?rescreen=true rescreens after it
+//                                           (service/reload.h); ?rescreen=true rescreens after it
 //   GET  /v1/timeline/{entity}    screener  an entity's dated events and mentions in the news
 //                                           database (key or name in any script), ?limit=N
 //                                           (<= max_listed); api_news.cc
@@ -33,36 +33,23 @@
 
 #include <map>
 #include <memory>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "base/mutex.h"
 #include "screen/screener.h"
 #include "server/errors.h"
 #include "server/metrics.h"
+#include "service/list_snapshot.h"
 #include "store/service_store.h"
 
-namespace qantara::server {
-
+namespace qantara::service {
 class NewsArchive;
 class Reloader;
+}  // namespace qantara::service
 
-// What the service screens against: one immutable value, replaced whole.
-struct ListSnapshot {
-  std::shared_ptr<const screen::Screener> screener;
-  std::vector<store::ListVersion> versions;         // as recorded in the store
-  std::unordered_map<std::string, uint32_t> by_id;  // entity id -> index().entities() slot
-};
-
-// REQUIRES: screener != nullptr. Builds the id map.
-std::shared_ptr<const ListSnapshot> MakeSnapshot(std::shared_ptr<const screen::Screener> screener,
-                                                 std::vector<store::ListVersion> versions);
-
-// The hit recorded for one match of the output form (screen_json.h): entity,
-// score as decimal text ("0.9123"), explanation; status left empty.
-store::Hit HitForMatch(const nlohmann::ordered_json& match);
+namespace qantara::server {
 
 // A list version as GET /v1/lists and the reload answer show it.
 nlohmann::ordered_json ListVersionToJson(const store::ListVersion& v);
@@ -97,14 +84,14 @@ class Api {
   Api(store::ServiceStore* store, Metrics* metrics, ApiLimits limits);
 
   // Replaces the lists; requests already running keep the snapshot they took.
-  void SetLists(std::shared_ptr<const ListSnapshot> lists);
-  std::shared_ptr<const ListSnapshot> lists() const;
+  void SetLists(std::shared_ptr<const service::ListSnapshot> lists) EXCLUDES(lists_mu_);
+  std::shared_ptr<const service::ListSnapshot> lists() const EXCLUDES(lists_mu_);
   // Enables POST /v1/admin/reload (without one it answers 503). REQUIRES:
   // reloader outlives the Api; set before requests are served.
-  void SetReloader(Reloader* reloader) { reloader_ = reloader; }
+  void SetReloader(service::Reloader* reloader) { reloader_ = reloader; }
   // Enables the news routes (without one they answer 503). REQUIRES: news
   // outlives the Api; set before requests are served.
-  void SetNews(NewsArchive* news) { news_ = news; }
+  void SetNews(service::NewsArchive* news) { news_ = news; }
 
   ApiResponse Handle(const ApiRequest& request) const;
 
@@ -135,10 +122,10 @@ class Api {
   store::ServiceStore* store_;
   Metrics* metrics_;
   ApiLimits limits_;
-  mutable std::mutex lists_mu_;  // guards the pointer only, never held while screening
-  std::shared_ptr<const ListSnapshot> lists_;
-  Reloader* reloader_ = nullptr;
-  NewsArchive* news_ = nullptr;
+  mutable Mutex lists_mu_;  // guards the pointer only, never held while screening
+  std::shared_ptr<const service::ListSnapshot> lists_ GUARDED_BY(lists_mu_);
+  service::Reloader* reloader_ = nullptr;  // set before serving, then only read
+  service::NewsArchive* news_ = nullptr;   // set before serving, then only read
 };
 
 // An error response from the table in errors.h.

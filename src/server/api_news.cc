@@ -1,6 +1,6 @@
 // The news routes of the service (see api.h): an entity's timeline and the
 // alerts, read from the news database of `qantara serve --news-db`
-// (news_archive.h) in the JSON forms `qantara timeline` and `qantara alerts`
+// (service/news_archive.h) in the JSON forms `qantara timeline` and `qantara alerts`
 // print (store/news_json.h).
 //
 // Alerts are screened against the lists this server serves now, at the
@@ -13,7 +13,7 @@
 #include <string>
 
 #include "server/api.h"
-#include "server/news_archive.h"
+#include "service/news_archive.h"
 #include "store/news_json.h"
 
 namespace qantara::server {
@@ -116,7 +116,7 @@ ApiResponse Api::NewsAlerts(const ApiRequest& r, const store::ApiKey&) const {
   if (since != r.params.end() && !IsDay(since->second)) {
     return ErrorResponse(ApiError::kBadRequest, "parameter \"since\" must be a date YYYY-MM-DD");
   }
-  std::shared_ptr<const ListSnapshot> lists = this->lists();
+  std::shared_ptr<const service::ListSnapshot> lists = this->lists();
   if (!lists) return ErrorResponse(ApiError::kUnavailable, "no lists loaded");
   auto alerts = news_->Alerts(lists->screener, news::LinkOptions().listed_threshold, *limit,
                               since == r.params.end() ? "" : since->second);

@@ -77,7 +77,7 @@ Json DecisionToJson(const store::DecisionRecord& d) {
       {"decision", d.decision}, {"comment", d.comment}, {"reviewer", d.reviewer}, {"at", d.at}};
 }
 
-Json HitToJson(const store::Hit& hit, const ListSnapshot* lists,
+Json HitToJson(const store::Hit& hit, const service::ListSnapshot* lists,
                const std::vector<store::DecisionRecord>& decisions) {
   Json explanation = Json::parse(hit.explanation_json, nullptr, false);
   Json listed = nullptr;
@@ -135,7 +135,7 @@ ApiResponse Api::ScreeningCase(const ApiRequest& r, const store::ApiKey&) const 
   if (!decisions.ok()) {
     return ErrorResponse(ErrorForStatus(decisions.status().code()), decisions.status().message());
   }
-  std::shared_ptr<const ListSnapshot> lists = this->lists();
+  std::shared_ptr<const service::ListSnapshot> lists = this->lists();
   Json hits = Json::array();
   for (const store::Hit& h : s.hits) hits.push_back(HitToJson(h, lists.get(), *decisions));
   Json all_decisions = Json::array();

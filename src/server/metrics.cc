@@ -30,7 +30,7 @@ std::string Number(double x) {
 }  // namespace
 
 void Metrics::Record(const std::string& route, int status, double seconds) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   ++requests_[{route, status}];
   if (seconds < 0) return;
   size_t b = 0;
@@ -42,7 +42,7 @@ void Metrics::Record(const std::string& route, int status, double seconds) {
 
 std::string Metrics::Render(const std::vector<store::ListVersion>& lists) const {
   std::string out;
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   out += "# HELP qantara_http_requests_total HTTP requests answered, by route and status.\n";
   out += "# TYPE qantara_http_requests_total counter\n";
   for (const auto& [key, n] : requests_) {

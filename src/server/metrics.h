@@ -11,11 +11,11 @@
 #include <array>
 #include <cstdint>
 #include <map>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "base/mutex.h"
 #include "store/service_store.h"
 
 namespace qantara::server {
@@ -24,24 +24,25 @@ class Metrics {
  public:
   // Counts one answered request; `seconds` < 0 leaves the histogram alone
   // (for requests cpp-httplib answered before a handler ran).
-  void Record(const std::string& route, int status, double seconds);
+  void Record(const std::string& route, int status, double seconds) EXCLUDES(mu_);
 
   // The exposition text: qantara_http_requests_total{route,status},
   // qantara_http_request_duration_seconds histogram, and one
   // qantara_list_info{list,source,sha256,published} 1 gauge per list version
   // (with qantara_list_entities{list,source}).
-  std::string Render(const std::vector<store::ListVersion>& lists) const;
+  std::string Render(const std::vector<store::ListVersion>& lists) const EXCLUDES(mu_);
 
   // Upper bounds of the histogram's buckets, in seconds (+Inf is implied).
   static constexpr std::array<double, 10> kBuckets = {0.0005, 0.001, 0.002, 0.005, 0.01,
                                                       0.025,  0.05,  0.1,   0.5,   1.0};
 
  private:
-  mutable std::mutex mu_;
-  std::map<std::pair<std::string, int>, uint64_t> requests_;
-  std::array<uint64_t, kBuckets.size() + 1> buckets_{};  // non-cumulative; last is +Inf
-  double sum_seconds_ = 0;
-  uint64_t count_ = 0;
+  mutable Mutex mu_;
+  std::map<std::pair<std::string, int>, uint64_t> requests_ GUARDED_BY(mu_);
+  // Non-cumulative; the last is +Inf.
+  std::array<uint64_t, kBuckets.size() + 1> buckets_ GUARDED_BY(mu_) = {};
+  double sum_seconds_ GUARDED_BY(mu_) = 0;
+  uint64_t count_ GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace qantara::server

@@ -76,13 +76,13 @@ Server::Server(ServerOptions options, store::ServiceStore* store)
 
 Server::~Server() { Stop(); }
 
-void Server::SetLists(std::shared_ptr<const ListSnapshot> lists) {
+void Server::SetLists(std::shared_ptr<const service::ListSnapshot> lists) {
   impl_->api.SetLists(std::move(lists));
 }
 
-void Server::SetReloader(Reloader* reloader) { impl_->api.SetReloader(reloader); }
+void Server::SetReloader(service::Reloader* reloader) { impl_->api.SetReloader(reloader); }
 
-void Server::SetNews(NewsArchive* news) { impl_->api.SetNews(news); }
+void Server::SetNews(service::NewsArchive* news) { impl_->api.SetNews(news); }
 
 // The page's files go out with a policy that allows only our own scripts and
 // styles (no inline code): names on the page come from lists and clients.

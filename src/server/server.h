@@ -3,7 +3,7 @@
 //
 // Start here for server/. Usage:
 //   Server server(options, store);
-//   server.SetLists(MakeSnapshot(screener, versions));
+//   server.SetLists(service::MakeSnapshot(screener, versions));
 //   Status s = server.Bind();        // port() is known from here on
 //   std::thread t([&] { server.Run(); });
 //   ... server.Stop(); t.join();
@@ -56,13 +56,13 @@ class Server {
 
   // Replaces the lists being served (thread-safe; requests in flight finish
   // on the snapshot they started with).
-  void SetLists(std::shared_ptr<const ListSnapshot> lists);
-  // Enables POST /v1/admin/reload (reload.h). REQUIRES: reloader outlives
+  void SetLists(std::shared_ptr<const service::ListSnapshot> lists);
+  // Enables POST /v1/admin/reload (service/reload.h). REQUIRES: reloader
+  // outlives the Server; called before Run().
+  void SetReloader(service::Reloader* reloader);
+  // Enables the news routes (service/news_archive.h). REQUIRES: news outlives
   // the Server; called before Run().
-  void SetReloader(Reloader* reloader);
-  // Enables the news routes (news_archive.h). REQUIRES: news outlives the
-  // Server; called before Run().
-  void SetNews(NewsArchive* news);
+  void SetNews(service::NewsArchive* news);
 
   // Binds the listening socket. Fails with kIoError when the address is
   // taken, or when web_root is set and is not a folder.

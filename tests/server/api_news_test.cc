@@ -12,10 +12,14 @@
 
 #include "lists/entity_json.h"
 #include "server/api.h"
-#include "server/news_archive.h"
+#include "service/news_archive.h"
 
 namespace qantara::server {
 namespace {
+
+using service::ListSnapshot;
+using service::MakeSnapshot;
+using service::NewsArchive;
 
 using nlohmann::json;
 

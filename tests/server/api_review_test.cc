@@ -12,6 +12,8 @@
 namespace qantara::server {
 namespace {
 
+using service::MakeSnapshot;
+
 using nlohmann::json;
 
 // Made-up entities: one listed in Latin and Arabic script, one Latin only.

@@ -15,6 +15,9 @@
 namespace qantara::server {
 namespace {
 
+using service::ListSnapshot;
+using service::MakeSnapshot;
+
 using nlohmann::json;
 
 class ServerTest : public ::testing::Test {

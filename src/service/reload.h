@@ -10,27 +10,26 @@
 // load installs nothing, so the lists being served stay; it is audited as
 // list.load_failed naming the file.
 //
-// It lives in server/ because cli/ (serve, rescreen) and server/ (the reload
-// route) both use it, and server/ may not depend on cli/.
-#ifndef QANTARA_SERVER_RELOAD_H_
-#define QANTARA_SERVER_RELOAD_H_
+// cli/ (serve, rescreen) and server/ (the reload route) both use it.
+#ifndef QANTARA_SERVICE_RELOAD_H_
+#define QANTARA_SERVICE_RELOAD_H_
 
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/mutex.h"
 #include "base/status.h"
 #include "lists/reader.h"
 #include "screen/screener.h"
-#include "server/api.h"
-#include "server/rescreen.h"
+#include "service/list_snapshot.h"
+#include "service/rescreen.h"
 #include "store/service_store.h"
 
-namespace qantara::server {
+namespace qantara::service {
 
 struct ListFilesOptions {
   // The list files, read again from disk on every load. Required.
@@ -78,20 +77,27 @@ class Reloader {
   // start). A failure is audited as list.load_failed by `actor`. With
   // `rescreen`, the stored screenings are then rescreened against the new
   // lists (rescreen.h), still under the one-load lock.
-  ReloadReport Reload(std::string_view actor, bool wait, bool rescreen = false);
+  ReloadReport Reload(std::string_view actor, bool wait, bool rescreen = false) EXCLUDES(loading_);
 
   // Test seam: runs after a successful load, before the install (tests hold
-  // a reload open there to see a second one refused).
+  // a reload open there to see a second one refused). REQUIRES: set before
+  // any Reload.
   void set_before_install(std::function<void()> hook) { before_install_ = std::move(hook); }
 
  private:
-  ListFilesOptions options_;
-  store::ServiceStore* store_;
-  Install install_;
+  // The load, the install and the rescreen of Reload, one at a time.
+  ReloadReport LoadAndInstall(std::string_view actor, bool rescreen) REQUIRES(loading_);
+
+  // Set at construction (before_install_ before any Reload), then only read.
+  const ListFilesOptions options_;
+  store::ServiceStore* const store_;
+  const Install install_;
   std::function<void()> before_install_;
-  std::mutex loading_;
+  // Held for a whole load: it serialises loads; it guards no memory (the
+  // store and the install callback are thread-safe themselves).
+  Mutex loading_;
 };
 
-}  // namespace qantara::server
+}  // namespace qantara::service
 
-#endif  // QANTARA_SERVER_RELOAD_H_
+#endif  // QANTARA_SERVICE_RELOAD_H_

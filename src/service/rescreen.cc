@@ -3,20 +3,21 @@
 // (screening, entity) pairs it has not seen: the check and the insert happen in
 // one transaction, so a hit raised meanwhile by a server on the same database
 // is not raised twice.
-#include "server/rescreen.h"
+#include "service/rescreen.h"
 
 #include <vector>
 
 #include "screen/screen_json.h"
+#include "service/recorded_hit.h"
 
-namespace qantara::server {
+namespace qantara::service {
 namespace {
 
 // What one page of screenings matched, before the store drops the known hits.
 struct PageFound {
-  std::vector<store::NewHits> batch;                          // one per screening with matches
-  std::vector<std::vector<nlohmann::ordered_json>> matches;   // parallel to batch[i].hits
-  std::vector<const store::Screening*> screenings;            // parallel to batch
+  std::vector<store::NewHits> batch;                         // one per screening with matches
+  std::vector<std::vector<nlohmann::ordered_json>> matches;  // parallel to batch[i].hits
+  std::vector<const store::Screening*> screenings;           // parallel to batch
 };
 
 void ScreenPage(const ListSnapshot& lists, const std::vector<store::Screening>& page,
@@ -57,8 +58,8 @@ void ReportAdded(const PageFound& found, const std::vector<store::NewHits>& adde
       const std::vector<store::Hit>& all = found.batch[c].hits;
       for (size_t k = 0; k < all.size(); ++k) {
         if (all[k].entity != hit.entity) continue;
-        callbacks.on_hit(RaisedHit{kept.screening, found.screenings[c]->query_json,
-                                   found.matches[c][k]});
+        callbacks.on_hit(
+            RaisedHit{kept.screening, found.screenings[c]->query_json, found.matches[c][k]});
         break;
       }
     }
@@ -94,4 +95,4 @@ Result<RescreenReport> Rescreen(const ListSnapshot& lists, store::ServiceStore* 
   return report;
 }
 
-}  // namespace qantara::server
+}  // namespace qantara::service

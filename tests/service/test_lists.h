@@ -1,7 +1,7 @@
 // Made-up list files for the reload and rescreen tests: JSONL persons of list
 // "t", written into the test's temporary folder.
-#ifndef QANTARA_TESTS_SERVER_TEST_LISTS_H_
-#define QANTARA_TESTS_SERVER_TEST_LISTS_H_
+#ifndef QANTARA_TESTS_SERVICE_TEST_LISTS_H_
+#define QANTARA_TESTS_SERVICE_TEST_LISTS_H_
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-namespace qantara::server {
+namespace qantara::service {
 
 // One JSONL entity line: the person "t:<ref>" with one primary name.
 inline std::string Person(const std::string& ref, const std::string& name) {
@@ -35,6 +35,6 @@ inline void WriteListFile(const std::string& path, const std::string& content) {
   out << content;
 }
 
-}  // namespace qantara::server
+}  // namespace qantara::service
 
-#endif  // QANTARA_TESTS_SERVER_TEST_LISTS_H_
+#endif  // QANTARA_TESTS_SERVICE_TEST_LISTS_H_

@@ -9,8 +9,8 @@
 // row per screening that got new hits, and rescreen.finish.
 //
 // Used by `qantara rescreen` and by POST /v1/admin/reload?rescreen=true.
-#ifndef QANTARA_SERVER_RESCREEN_H_
-#define QANTARA_SERVER_RESCREEN_H_
+#ifndef QANTARA_SERVICE_RESCREEN_H_
+#define QANTARA_SERVICE_RESCREEN_H_
 
 #include <cstdint>
 #include <functional>
@@ -19,10 +19,10 @@
 #include <string_view>
 
 #include "base/status.h"
-#include "server/api.h"
+#include "service/list_snapshot.h"
 #include "store/service_store.h"
 
-namespace qantara::server {
+namespace qantara::service {
 
 // One new hit, as reported to the caller.
 struct RaisedHit {
@@ -52,6 +52,6 @@ Result<RescreenReport> Rescreen(const ListSnapshot& lists, store::ServiceStore* 
                                 std::string_view actor, const RescreenCallbacks& callbacks = {},
                                 size_t page = 256);
 
-}  // namespace qantara::server
+}  // namespace qantara::service
 
-#endif  // QANTARA_SERVER_RESCREEN_H_
+#endif  // QANTARA_SERVICE_RESCREEN_H_

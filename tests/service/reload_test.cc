@@ -1,10 +1,10 @@
-// Tests of list reloading (server/reload.h) through POST /v1/admin/reload on
+// Tests of list reloading (service/reload.h) through POST /v1/admin/reload on
 // a real loopback server: the swap (new requests, GET /v1/lists and /metrics
 // see the new versions), a corrupt or missing file (the old index still
 // answers, the error names the file, the failure is audited), one reload at a
 // time (409), the admin role, and a revoked key. List files are made-up JSONL
 // written into a temporary folder.
-#include "server/reload.h"
+#include "service/reload.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -15,10 +15,18 @@
 #include <thread>
 
 #include "server/server.h"
-#include "tests/server/test_lists.h"
+#include "tests/service/test_lists.h"
 
-namespace qantara::server {
+namespace qantara::service {
 namespace {
+
+using server::Api;
+using server::ApiLimits;
+using server::ApiRequest;
+using server::ApiResponse;
+using server::Metrics;
+using server::Server;
+using server::ServerOptions;
 
 using nlohmann::json;
 
@@ -295,4 +303,4 @@ TEST(LoadListFiles, NamesTheFileAtFaultAmongSeveral) {
 }
 
 }  // namespace
-}  // namespace qantara::server
+}  // namespace qantara::service

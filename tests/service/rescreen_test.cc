@@ -1,20 +1,27 @@
-// Tests of delta screening (server/rescreen.h): stored screenings rescreened
+// Tests of delta screening (service/rescreen.h): stored screenings rescreened
 // against a newer list raise only the entities they had not hit, whether the
 // old hit is open or decided; a second run raises nothing; new hits are open,
 // in the review queue, decidable, and audited. Screenings are made through Api
 // (no sockets) on made-up JSONL lists.
-#include "server/rescreen.h"
+#include "service/rescreen.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "server/reload.h"
-#include "tests/server/test_lists.h"
+#include "server/api.h"
+#include "service/reload.h"
+#include "tests/service/test_lists.h"
 
-namespace qantara::server {
+namespace qantara::service {
 namespace {
+
+using server::Api;
+using server::ApiLimits;
+using server::ApiRequest;
+using server::ApiResponse;
+using server::Metrics;
 
 using nlohmann::json;
 
@@ -165,4 +172,4 @@ TEST_F(RescreenTest, NoScreeningsIsAnEmptyRun) {
 }
 
 }  // namespace
-}  // namespace qantara::server
+}  // namespace qantara::service

@@ -1,5 +1,5 @@
 // The news database behind the service's news routes (GET /v1/timeline/{entity}
-// and GET /v1/alerts, api_news.cc): a database written by `qantara read --db`,
+// and GET /v1/alerts, server/api_news.cc): a database written by `qantara read --db`,
 // opened once by `qantara serve --news-db FILE` and only read (a reader may
 // keep writing it: SQLite's WAL lets the two share the file).
 //
@@ -10,29 +10,29 @@
 // remember each entity's answer for the screener it was screened on, so a
 // second request only screens the entities added or renamed since; a reload
 // (a new screener) starts afresh.
-#ifndef QANTARA_SERVER_NEWS_ARCHIVE_H_
-#define QANTARA_SERVER_NEWS_ARCHIVE_H_
+#ifndef QANTARA_SERVICE_NEWS_ARCHIVE_H_
+#define QANTARA_SERVICE_NEWS_ARCHIVE_H_
 
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "base/mutex.h"
 #include "base/status.h"
 #include "news/entities.h"
 #include "screen/screener.h"
 #include "store/news_store.h"
 
-namespace qantara::server {
+namespace qantara::service {
 
 // One entity's timeline as GET /v1/timeline/{entity} answers it.
 struct EntityTimeline {
-  std::vector<std::string> keys;             // the entities the query named; empty: none
+  std::vector<std::string> keys;              // the entities the query named; empty: none
   std::vector<store::TimelineEntry> entries;  // by date, unknown dates last
-  std::vector<store::EntityLabel> labels;    // the keys, places and participants named above
+  std::vector<store::EntityLabel> labels;     // the keys, places and participants named above
 };
 
 class NewsArchive {
@@ -46,27 +46,29 @@ class NewsArchive {
   // The timeline of the entities `entity` names (a key such as
   // "p:karima-bennani", or a name in any script), at most `limit` entries.
   // keys is empty when it names none.
-  Result<EntityTimeline> Timeline(std::string_view entity, size_t limit);
+  Result<EntityTimeline> Timeline(std::string_view entity, size_t limit) EXCLUDES(mu_);
 
   // The documents that mention an entity that `screener`'s lists hold at
   // `threshold` or more, newest first, at most `limit`; `since` as
   // NewsStore::Alerts. REQUIRES: screener != nullptr.
   Result<std::vector<store::Alert>> Alerts(std::shared_ptr<const screen::Screener> screener,
-                                           double threshold, size_t limit, std::string_view since);
+                                           double threshold, size_t limit, std::string_view since)
+      EXCLUDES(mu_);
 
  private:
   NewsArchive(std::string path, std::unique_ptr<store::NewsStore> store)
       : path_(std::move(path)), store_(std::move(store)) {}
 
   const std::string path_;
-  std::mutex mu_;  // guards everything below
-  std::unique_ptr<store::NewsStore> store_;
+  Mutex mu_;  // guards everything below
+  const std::unique_ptr<store::NewsStore> store_ PT_GUARDED_BY(mu_);
   // Entities screened on `screened_with_`: entity key -> (its names joined, its entry).
-  std::weak_ptr<const screen::Screener> screened_with_;
-  double screened_at_ = -1;
-  std::unordered_map<std::string, std::pair<std::string, std::optional<news::Listed>>> listed_;
+  std::weak_ptr<const screen::Screener> screened_with_ GUARDED_BY(mu_);
+  double screened_at_ GUARDED_BY(mu_) = -1;
+  std::unordered_map<std::string, std::pair<std::string, std::optional<news::Listed>>> listed_
+      GUARDED_BY(mu_);
 };
 
-}  // namespace qantara::server
+}  // namespace qantara::service
 
-#endif  // QANTARA_SERVER_NEWS_ARCHIVE_H_
+#endif  // QANTARA_SERVICE_NEWS_ARCHIVE_H_

@@ -2,12 +2,12 @@
 // and check every file, build the index, and only then record the versions
 // and install, so that what the store says was loaded is what is served and a
 // bad file leaves both the store and the served lists as they were.
-#include "server/reload.h"
+#include "service/reload.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-namespace qantara::server {
+namespace qantara::service {
 namespace {
 
 // The path that `message` starts with ("path: what went wrong"), "" when none.
@@ -21,6 +21,19 @@ std::string FileNamedBy(const std::string& message, const std::vector<std::strin
   }
   return best;
 }
+
+// Releases a Mutex the caller already holds when the scope ends, however it
+// ends (MutexLock for a lock taken by TryLock).
+class SCOPED_CAPABILITY AdoptedLock {
+ public:
+  explicit AdoptedLock(Mutex* mu) REQUIRES(mu) : mu_(mu) {}
+  ~AdoptedLock() RELEASE() { mu_->Unlock(); }
+  AdoptedLock(const AdoptedLock&) = delete;
+  AdoptedLock& operator=(const AdoptedLock&) = delete;
+
+ private:
+  Mutex* const mu_;
+};
 
 }  // namespace
 
@@ -60,14 +73,19 @@ Reloader::Reloader(ListFilesOptions options, store::ServiceStore* store, Install
     : options_(std::move(options)), store_(store), install_(std::move(install)) {}
 
 ReloadReport Reloader::Reload(std::string_view actor, bool wait, bool rescreen) {
-  ReloadReport report;
-  std::unique_lock<std::mutex> lock(loading_, std::defer_lock);
   if (wait) {
-    lock.lock();
-  } else if (!lock.try_lock()) {
+    loading_.Lock();
+  } else if (!loading_.TryLock()) {
+    ReloadReport report;
     report.busy = true;
     return report;
   }
+  AdoptedLock held(&loading_);
+  return LoadAndInstall(actor, rescreen);
+}
+
+ReloadReport Reloader::LoadAndInstall(std::string_view actor, bool rescreen) {
+  ReloadReport report;
   Result<LoadedLists> loaded = LoadListFiles(options_, store_, actor, &report.failed_file);
   if (!loaded.ok()) {
     report.status = loaded.status();
@@ -76,8 +94,8 @@ ReloadReport Reloader::Reload(std::string_view actor, bool wait, bool rescreen) 
                               {"files", options_.paths}};
     // Best effort: when the database itself failed, this fails too, and the
     // answer already says so.
-    store_->RecordEvent(actor, "list.load_failed", payload.dump(-1, ' ', false,
-                                                                nlohmann::json::error_handler_t::replace));
+    store_->RecordEvent(actor, "list.load_failed",
+                        payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return report;
   }
   if (before_install_) before_install_();
@@ -95,4 +113,4 @@ ReloadReport Reloader::Reload(std::string_view actor, bool wait, bool rescreen) 
   return report;
 }
 
-}  // namespace qantara::server
+}  // namespace qantara::service

@@ -1,8 +1,8 @@
-#include "server/news_archive.h"
+#include "service/news_archive.h"
 
 #include <algorithm>
 
-namespace qantara::server {
+namespace qantara::service {
 namespace {
 
 // What an entity's listed answer depends on: its type and every name screened.
@@ -27,7 +27,7 @@ Result<std::unique_ptr<NewsArchive>> NewsArchive::Open(const std::string& path) 
 }
 
 Result<EntityTimeline> NewsArchive::Timeline(std::string_view entity, size_t limit) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   EntityTimeline out;
   auto keys = store_->ResolveEntities(entity);
   if (!keys.ok()) return keys.status();
@@ -50,7 +50,7 @@ Result<EntityTimeline> NewsArchive::Timeline(std::string_view entity, size_t lim
 Result<std::vector<store::Alert>> NewsArchive::Alerts(
     std::shared_ptr<const screen::Screener> screener, double threshold, size_t limit,
     std::string_view since) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   if (screened_with_.lock() != screener || screened_at_ != threshold) {
     listed_.clear();
     screened_with_ = screener;
@@ -72,4 +72,4 @@ Result<std::vector<store::Alert>> NewsArchive::Alerts(
   return store_->Alerts(listed, limit, since);
 }
 
-}  // namespace qantara::server
+}  // namespace qantara::service
