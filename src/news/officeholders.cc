@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "news/date_calendar.h"
+#include "news/internal/date_calendar.h"
 #include "news/words.h"
 
 namespace qantara::news {

@@ -12,8 +12,8 @@
 #include <random>
 #include <sstream>
 
-#include "news/events_lexicon.h"
 #include "news/gazetteer.h"
+#include "news/internal/events_lexicon.h"
 #include "news/read.h"
 
 namespace qantara::news {

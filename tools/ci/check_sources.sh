@@ -13,14 +13,15 @@ say() { echo "check_sources: $*"; fail=1; }
 # 1. Allowed dependencies per module (base is allowed everywhere).
 declare -A allowed=(
   [base]=""
+  [io]="base"
   [text]="base"
-  [names]="base text"
-  [lists]="base text names"
-  [screen]="base text names lists"
-  [news]="base text names lists screen"
-  [store]="base text names lists screen news"
-  [server]="base text names lists screen news store"
-  [cli]="base text names lists screen news store server"
+  [names]="base io text"
+  [lists]="base io text names"
+  [screen]="base io text names lists"
+  [news]="base io text names lists screen"
+  [store]="base io text names lists screen news"
+  [server]="base io text names lists screen news store"
+  [cli]="base io text names lists screen news store server"
 )
 for dir in src/*/; do
   mod=$(basename "$dir")
