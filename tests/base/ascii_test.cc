@@ -38,7 +38,7 @@ TEST(EqualsIgnoreCase, ComparesAsciiCaseInsensitively) {
 TEST(TrimSpaces, TrimsAsciiWhitespaceOnly) {
   EXPECT_EQ(TrimSpaces(" \t a b \r\n"), "a b");
   EXPECT_EQ(TrimSpaces("\v\f"), "");
-  EXPECT_EQ(TrimSpaces("\xC2\xA0a"), "\xC2\xA0a");  // NO-BREAK SPACE is not ASCII
+  EXPECT_EQ(TrimSpaces("\xC2\xA0" "a"), "\xC2\xA0" "a");  // NO-BREAK SPACE is not ASCII
 }
 
 TEST(SplitTrimmed, DropsEmptyPieces) {
