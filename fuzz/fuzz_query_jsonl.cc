@@ -143,7 +143,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (r.query.name.size() <= 256) CheckScreen(r.query);
   }
 
-  // CSV lines end at LF, CRLF or a bare CR (old Mac files), as lists::CsvReader counts them.
+  // CSV lines end at LF, CRLF or a bare CR (old Mac files), as io::CsvReader counts them.
   size_t csv_lines = 1;
   for (size_t i = 0; i < in.size(); ++i) {
     csv_lines += in[i] == '\n' || (in[i] == '\r' && (i + 1 == in.size() || in[i + 1] != '\n'));

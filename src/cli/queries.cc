@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "lists/csv.h"
+#include "io/csv.h"
 #include "screen/screen_json.h"
 #include "text/utf8.h"
 
@@ -25,7 +25,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // Whether `line`, read as a CSV header, has a "name" column.
 bool HasNameColumn(std::string_view line) {
   std::vector<std::string> header;
-  lists::CsvReader reader(line);
+  io::CsvReader reader(line);
   if (!reader.Next(&header)) return false;
   for (std::string& h : header) {
     h.erase(0, h.find_first_not_of(' '));
@@ -99,7 +99,7 @@ std::vector<QueryRecord> ParseJsonlQueries(std::string_view data) {
 
 Result<std::vector<QueryRecord>> ParseCsvQueries(std::string_view data) {
   if (data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);  // UTF-8 byte order mark
-  lists::CsvReader reader(data);
+  io::CsvReader reader(data);
   std::vector<std::string> header, fields;
   if (!reader.Next(&header)) return Status::InvalidArgument("CSV input is empty (expected a header row)");
   for (std::string& h : header) {

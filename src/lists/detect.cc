@@ -9,8 +9,8 @@
 // with a "name" column (our CSV).
 #include <string>
 
-#include "lists/csv.h"
-#include "lists/field_text.h"
+#include "base/ascii.h"
+#include "io/csv.h"
 #include "lists/reader.h"
 
 namespace qantara::lists {
@@ -72,7 +72,7 @@ bool AllDigits(std::string_view s) {
 }
 
 Format DetectCsv(std::string_view s) {
-  CsvReader csv(s.substr(0, 1 << 16));
+  io::CsvReader csv(s.substr(0, 1 << 16));
   std::vector<std::string> fields;
   if (!csv.Next(&fields)) return Format::kUnknown;
   if (EqualsIgnoreCase(TrimSpaces(fields[0]), "Last Updated")) return Format::kUkCsv;

@@ -1,6 +1,6 @@
 #include "lists/entity.h"
 
-#include "lists/field_text.h"
+#include "base/ascii.h"
 
 namespace qantara::lists {
 

@@ -3,8 +3,9 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "lists/countries.h"
-#include "lists/field_text.h"
+#include "base/ascii.h"
+#include "lists/internal/field_forms.h"
+#include "text/countries.h"
 #include "text/utf8.h"
 
 namespace qantara::lists {
@@ -138,7 +139,7 @@ Status ReadDates(const json& obj, Entity* e) {
 // An alpha-2 code or a country name -> lower-case code.
 Status ReadCountry(std::string_view field, const std::string& value, std::string* code) {
   if (value.empty()) return Status::Ok();
-  *code = IsCountryCode(value) ? AsciiLower(value) : CountryCode(value);
+  *code = text::IsCountryCode(value) ? AsciiLower(value) : text::CountryCode(value);
   if (code->empty()) return FieldError(field, ": unknown country \"" + value + "\"");
   return Status::Ok();
 }

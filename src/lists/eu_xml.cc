@@ -17,17 +17,18 @@
 // published = export@generationDate.
 #include <string>
 
-#include "lists/countries.h"
-#include "lists/field_text.h"
-#include "lists/format_readers.h"
-#include "lists/xml_records.h"
+#include "base/ascii.h"
+#include "lists/internal/field_forms.h"
+#include "lists/internal/format_readers.h"
+#include "lists/internal/xml_records.h"
+#include "text/countries.h"
 
 namespace qantara::lists {
 namespace {
 
 std::string EuCountry(const xmlNode* node) {
   std::string code = AsciiLower(Attribute(node, "countryIso2Code"));
-  return IsCountryCode(code) ? code : "";
+  return text::IsCountryCode(code) ? code : "";
 }
 
 bool IsArabicScriptLanguage(std::string_view lang) {

@@ -4,9 +4,9 @@
 // Entities that name no list get LoadOptions::default_list.
 #include <string>
 
+#include "base/ascii.h"
 #include "lists/entity_json.h"
-#include "lists/field_text.h"
-#include "lists/format_readers.h"
+#include "lists/internal/format_readers.h"
 #include "text/utf8.h"
 
 namespace qantara::lists {

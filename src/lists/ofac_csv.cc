@@ -20,10 +20,12 @@
 // sdn.csv are one issue each and are skipped.
 #include <string>
 
-#include "lists/countries.h"
-#include "lists/csv.h"
-#include "lists/field_text.h"
-#include "lists/format_readers.h"
+#include "base/ascii.h"
+#include "io/csv.h"
+#include "lists/internal/field_forms.h"
+#include "lists/internal/format_readers.h"
+#include "text/countries.h"
+#include "text/legacy_encoding.h"
 
 namespace qantara::lists {
 namespace {
@@ -47,7 +49,7 @@ bool IsEntNum(std::string_view s) {
 // calls fn(fields, ent_num, line) for each good row; returns the number of rows seen.
 template <typename Fn>
 size_t ForEachOfacRow(std::string_view data, size_t columns, const ReadContext& ctx, Fn&& fn) {
-  CsvReader csv(data);
+  io::CsvReader csv(data);
   std::vector<std::string> fields;
   size_t rows = 0;
   while (csv.Next(&fields)) {
@@ -82,7 +84,7 @@ void ApplyRemarks(const std::string& remarks, Entity* e, const ReadContext& ctx,
   for (IdentityDocument& d : r.ids) {
     // The parentheses after a number hold a country or, for registries, often a
     // city ("(Bogota)"): a name that is not a country is no error, just no country.
-    d.country = CountryCode(d.country);
+    d.country = text::CountryCode(d.country);
     e->ids.push_back(std::move(d));
   }
   for (std::string& alias : r.weak_aliases) {
@@ -100,7 +102,7 @@ Status ReadOfacSdnCsv(std::string_view data, const ReadContext& ctx, ListSource*
                       OfacCsvSet* set) {
   source->list = "ofac";
   std::string storage;
-  data = LegacyTextAsUtf8(data, &storage);
+  data = text::LegacyTextAsUtf8(data, &storage);
   source->records = ForEachOfacRow(
       data, 12, ctx,
       [&](const std::vector<std::string>& f, const std::string& ent_num, size_t line) {
@@ -135,7 +137,7 @@ Status ReadOfacAltCsv(std::string_view data, const ReadContext& ctx, ListSource*
                       OfacCsvSet* set) {
   source->list = "ofac";
   std::string storage;
-  data = LegacyTextAsUtf8(data, &storage);
+  data = text::LegacyTextAsUtf8(data, &storage);
   set->alt_add_paths.push_back(ctx.path);
   source->records = ForEachOfacRow(
       data, 5, ctx,

@@ -14,8 +14,9 @@
 #include <algorithm>
 #include <string>
 
-#include "lists/field_text.h"
-#include "lists/format_readers.h"
+#include "base/ascii.h"
+#include "lists/internal/field_forms.h"
+#include "lists/internal/format_readers.h"
 
 namespace qantara::lists {
 namespace {

@@ -14,9 +14,10 @@
 // gender). published = publshInformation/Publish_Date (MM/DD/YYYY).
 #include <string>
 
-#include "lists/field_text.h"
-#include "lists/format_readers.h"
-#include "lists/xml_records.h"
+#include "base/ascii.h"
+#include "lists/internal/field_forms.h"
+#include "lists/internal/format_readers.h"
+#include "lists/internal/xml_records.h"
 
 namespace qantara::lists {
 namespace {

@@ -11,8 +11,8 @@
 // asks for ~11,000 dates). Checked by the table test in tests/lists/.
 #include <cstdio>
 
+#include "base/ascii.h"
 #include "lists/entity.h"
-#include "lists/field_text.h"
 
 namespace qantara::lists {
 namespace {

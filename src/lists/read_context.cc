@@ -1,10 +1,11 @@
-#include "lists/read_context.h"
+#include "lists/internal/read_context.h"
 
 #include <algorithm>
 #include <unordered_map>
 
-#include "lists/countries.h"
-#include "lists/field_text.h"
+#include "base/ascii.h"
+#include "lists/internal/field_forms.h"
+#include "text/countries.h"
 #include "text/utf8.h"
 
 namespace qantara::lists {
@@ -192,7 +193,7 @@ void AddCountries(std::string_view text, std::vector<std::string>* codes, const 
 std::string DocumentCountry(std::string_view text, const ReadContext& ctx, size_t line,
                             std::string_view field) {
   if (IsNotAvailable(text)) return "";
-  std::string code = CountryCode(text);
+  std::string code = text::CountryCode(text);
   if (code.empty()) {
     ctx.Issue(line, std::string(field) + ": unknown country \"" + std::string(TrimSpaces(text)) +
                         "\" left out");

@@ -11,9 +11,9 @@
 #include <unordered_map>
 
 #include "base/file.h"
-#include "lists/format_readers.h"
-#include "lists/gunzip.h"
-#include "lists/sha256.h"
+#include "io/digest.h"
+#include "io/inflate.h"
+#include "lists/internal/format_readers.h"
 
 namespace qantara::lists {
 namespace {
@@ -87,8 +87,8 @@ Status LoadOne(const std::string& path, const LoadOptions& options, LoadResult* 
       ReadWholeFile(options.env ? *options.env : *Env::Default(), path, options.max_file_bytes);
   if (!raw.ok()) return raw.status();
   std::string bytes = std::move(raw).value();
-  if (IsGzip(bytes)) {
-    Result<std::string> inflated = Gunzip(bytes, options.max_file_bytes);
+  if (io::IsGzip(bytes)) {
+    Result<std::string> inflated = io::Gunzip(bytes, options.max_file_bytes);
     if (!inflated.ok()) return inflated.status().WithPrefix(path);
     bytes = std::move(inflated).value();
   }
@@ -102,7 +102,7 @@ Status LoadOne(const std::string& path, const LoadOptions& options, LoadResult* 
     return ctx.Error(StatusCode::kUnsupported, 0,
                      "unknown list format; " + std::string(kFormatsWeRead));
   }
-  source.sha256 = Sha256Hex(bytes);
+  source.sha256 = io::Sha256Hex(bytes);
   const size_t issues_before = result->issues.size();
   const size_t entities_before = result->entities.size();
   QANTARA_RETURN_IF_ERROR(Dispatch(source.format, bytes, ctx, &source, &result->entities, ofac));

@@ -11,10 +11,11 @@
 #include <string>
 #include <unordered_map>
 
-#include "lists/countries.h"
-#include "lists/csv.h"
-#include "lists/field_text.h"
-#include "lists/format_readers.h"
+#include "base/ascii.h"
+#include "io/csv.h"
+#include "lists/internal/field_forms.h"
+#include "lists/internal/format_readers.h"
+#include "text/countries.h"
 #include "text/utf8.h"
 
 namespace qantara::lists {
@@ -83,7 +84,7 @@ bool ReadSimpleRow(const std::vector<std::string>& row, const SimpleColumns& c, 
     }
   }
   for (const std::string& nat : SplitTrimmed(Cell(row, c.nationality), ';')) {
-    if (IsCountryCode(nat)) {
+    if (text::IsCountryCode(nat)) {
       AddUnique(&e->nationalities, AsciiLower(nat));
     } else {
       AddCountries(nat, &e->nationalities, ctx, line, "field \"nationality\"");
@@ -108,7 +109,7 @@ Status ReadSimpleCsv(std::string_view data, const ReadContext& ctx, ListSource* 
                            first_line.find('\t') != std::string_view::npos
                        ? '\t'
                        : ',';
-  CsvReader csv(data, delimiter);
+  io::CsvReader csv(data, delimiter);
   std::vector<std::string> row;
   if (!csv.Next(&row)) return ctx.Error(StatusCode::kCorruption, 0, "no header row");
   SimpleColumns cols = MapSimpleColumns(row);

@@ -21,10 +21,12 @@
 #include <string>
 #include <unordered_map>
 
-#include "lists/countries.h"
-#include "lists/csv.h"
-#include "lists/field_text.h"
-#include "lists/format_readers.h"
+#include "base/ascii.h"
+#include "io/csv.h"
+#include "lists/internal/field_forms.h"
+#include "lists/internal/format_readers.h"
+#include "text/countries.h"
+#include "text/legacy_encoding.h"
 #include "text/utf8.h"
 
 namespace qantara::lists {
@@ -98,7 +100,7 @@ std::string CountryAtStart(std::string_view details) {
   for (size_t n = std::min<size_t>(3, words.size()); n > 0; --n) {
     std::string candidate;
     for (size_t i = 0; i < n; ++i) candidate += (i ? " " : "") + words[i];
-    std::string code = CountryCode(candidate);
+    std::string code = text::CountryCode(candidate);
     if (!code.empty()) return code;
   }
   return "";
@@ -191,8 +193,8 @@ Status ReadUkCsv(std::string_view data, const ReadContext& ctx, ListSource* sour
                  std::vector<Entity>* out) {
   source->list = "uk";
   std::string storage;
-  data = StripBom(LegacyTextAsUtf8(data, &storage));
-  CsvReader csv(data);
+  data = StripBom(text::LegacyTextAsUtf8(data, &storage));
+  io::CsvReader csv(data);
   std::vector<std::string> row;
   if (!csv.Next(&row)) return ctx.Error(StatusCode::kCorruption, 0, "no header row");
   if (EqualsIgnoreCase(TrimSpaces(row[0]), "Last Updated")) {

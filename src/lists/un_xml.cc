@@ -16,9 +16,10 @@
 //   ISSUING_COUNTRY or COUNTRY_OF_ISSUE. UN_LIST_TYPE -> programs; LISTED_ON.
 #include <string>
 
-#include "lists/field_text.h"
-#include "lists/format_readers.h"
-#include "lists/xml_records.h"
+#include "base/ascii.h"
+#include "lists/internal/field_forms.h"
+#include "lists/internal/format_readers.h"
+#include "lists/internal/xml_records.h"
 
 namespace qantara::lists {
 namespace {

@@ -1,9 +1,9 @@
-#include "lists/xml_records.h"
+#include "lists/internal/xml_records.h"
 
 #include <climits>
 #include <mutex>
 
-#include "lists/field_text.h"
+#include "base/ascii.h"
 
 namespace qantara::lists {
 namespace {

@@ -48,7 +48,7 @@
 #include <string_view>
 #include <vector>
 
-#include "news/clean_features.h"
+#include "news/internal/clean_features.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 

@@ -4,7 +4,7 @@
 // headers, footers and cookie banners, photo credits, bylines, bare dates),
 // plus glued section names and trailing credits read on the raw text.
 // clean.cc, at the top, says why these.
-#include "news/clean_features.h"
+#include "news/internal/clean_features.h"
 
 #include <unicode/uchar.h>
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "news/clean.h"
-#include "news/clean_features.h"
+#include "news/internal/clean_features.h"
 #include "text/normalize.h"
 
 namespace qantara::news {

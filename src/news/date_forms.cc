@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <iterator>
 
-#include "news/date_calendar.h"
-#include "news/date_scan.h"
+#include "news/internal/date_calendar.h"
+#include "news/internal/date_scan.h"
 
 namespace qantara::news::dates_internal {
 namespace {

@@ -6,9 +6,9 @@
 #include <cstdlib>
 
 #include "base/env.h"
-#include "news/date_calendar.h"
-#include "news/date_scan.h"
 #include "news/dates.h"
+#include "news/internal/date_calendar.h"
+#include "news/internal/date_scan.h"
 #include "news/officeholders.h"
 
 namespace qantara::news {

@@ -2,7 +2,7 @@
 // lexicon of resources/date_words.tsv, and the Scanner's lookups (phrases,
 // number words, a day, a month, a year at a token). dates.cc says why the
 // grammar works on folded word tokens.
-#include "news/date_scan.h"
+#include "news/internal/date_scan.h"
 
 #include <unicode/uchar.h>
 

@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <string_view>
 
-#include "news/date_scan.h"
+#include "news/internal/date_scan.h"
 
 namespace qantara::news::dates_internal {
 namespace {

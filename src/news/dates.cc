@@ -40,8 +40,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "news/date_calendar.h"
-#include "news/date_scan.h"
+#include "news/internal/date_calendar.h"
+#include "news/internal/date_scan.h"
 
 namespace qantara::news {
 namespace {

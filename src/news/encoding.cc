@@ -22,9 +22,10 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 
+#include "base/ascii.h"
+#include "text/legacy_encoding.h"
 #include "text/utf8.h"
 
 namespace qantara::news {
@@ -32,17 +33,11 @@ namespace {
 
 constexpr size_t kSniffBytes = 8192;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 unsigned char Byte(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
 
 // Browsers read these labels as windows-1252 (WHATWG Encoding), and so do we.
 std::string CanonicalCharset(std::string_view declared) {
-  std::string c = Lower(declared);
+  std::string c = AsciiLower(declared);
   c.erase(std::remove_if(c.begin(), c.end(), [](char ch) { return ch == ' ' || ch == '"'; }),
           c.end());
   if (c == "latin1" || c == "latin-1" || c == "iso-8859-1" || c == "iso8859-1" ||
@@ -189,26 +184,6 @@ const char* TakeBom(std::string_view* bytes) {
   return nullptr;
 }
 
-// The windows-1252 byte that shows as `cp`, or -1 (ASCII included: it ends a run).
-int Windows1252Byte(char32_t cp) {
-  if (cp >= 0x80 && cp <= 0xFF) return static_cast<int>(cp);
-  static constexpr struct {
-    char16_t cp;
-    unsigned char byte;
-  } kSpecials[] = {
-      {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85},
-      {0x2020, 0x86}, {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A},
-      {0x2039, 0x8B}, {0x0152, 0x8C}, {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92},
-      {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95}, {0x2013, 0x96}, {0x2014, 0x97},
-      {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B}, {0x0153, 0x9C},
-      {0x017E, 0x9E}, {0x0178, 0x9F},
-  };
-  for (const auto& s : kSpecials) {
-    if (s.cp == cp) return s.byte;
-  }
-  return -1;
-}
-
 // A run of characters that windows-1252 can encode, and where each came from.
 struct MojibakeRun {
   std::string bytes;          // the windows-1252 bytes, one per character
@@ -247,7 +222,7 @@ size_t RepairPass(std::string_view text, std::string* out) {
   };
   while (pos < text.size()) {
     size_t start = pos;
-    int byte = Windows1252Byte(text::DecodeUtf8(text, &pos));
+    int byte = text::Cp1252Byte(text::DecodeUtf8(text, &pos));
     if (byte < 0) {
       pos = start;
       flush();
@@ -340,7 +315,7 @@ std::string DecodeText(std::string_view bytes, std::string_view declared_charset
 }
 
 std::string CharsetFromContentType(std::string_view content_type) {
-  std::string lower = Lower(content_type);
+  std::string lower = AsciiLower(content_type);
   size_t at = lower.find("charset");
   if (at == std::string::npos) return "";
   at = lower.find_first_not_of(" \t", at + 7);
@@ -352,7 +327,7 @@ std::string CharsetFromContentType(std::string_view content_type) {
 }
 
 std::string SniffHtmlCharset(std::string_view html) {
-  std::string head = Lower(html.substr(0, 4096));
+  std::string head = AsciiLower(html.substr(0, 4096));
   size_t at = 0;
   while ((at = head.find("<meta", at)) != std::string::npos) {
     size_t end = head.find('>', at);

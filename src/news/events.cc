@@ -28,7 +28,7 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "news/events_lexicon.h"
+#include "news/internal/events_lexicon.h"
 
 namespace qantara::news {
 namespace {

@@ -5,7 +5,7 @@
 // Arabic letter variants are all that differ), and one hash lookup per
 // word and proclitic reading. The table's forms go through the same
 // splitting and folding, so the two always agree.
-#include "news/events_lexicon.h"
+#include "news/internal/events_lexicon.h"
 
 #include <unicode/uchar.h>
 

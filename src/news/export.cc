@@ -1,38 +1,10 @@
-// Deterministic ids for exports (export.h). SHA-1 is OpenSSL's (libcrypto,
-// already linked for lists' SHA-256): UUIDv5 is defined over SHA-1, and a
-// hand-written SHA-1 would be one more thing to get wrong. Checked against
-// Python's uuid.uuid5 in tests/news/export_test.cc.
 #include "news/export.h"
 
-#include <openssl/evp.h>
-
-#include <array>
 #include <cctype>
 #include <cstdio>
 
 namespace qantara::news {
 namespace {
-
-constexpr char kHex[] = "0123456789abcdef";
-
-std::array<unsigned char, 20> Sha1(std::string_view a, std::string_view b) {
-  std::array<unsigned char, 20> out{};
-  unsigned int size = 0;
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha1(), nullptr);
-  EVP_DigestUpdate(ctx, a.data(), a.size());
-  EVP_DigestUpdate(ctx, b.data(), b.size());
-  EVP_DigestFinal_ex(ctx, out.data(), &size);
-  EVP_MD_CTX_free(ctx);
-  return out;
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool Digits(std::string_view s, size_t from, size_t n) {
   if (s.size() < from + n) return false;
@@ -43,34 +15,6 @@ bool Digits(std::string_view s, size_t from, size_t n) {
 }
 
 }  // namespace
-
-std::string Sha1Hex(std::string_view data) {
-  std::string out;
-  for (unsigned char c : Sha1(data, "")) {
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-  }
-  return out;
-}
-
-std::string UuidV5(std::string_view ns, std::string_view name) {
-  std::string ns_bytes;
-  for (size_t i = 0; i + 1 < ns.size(); ++i) {
-    if (ns[i] == '-') continue;
-    ns_bytes += static_cast<char>(HexValue(ns[i]) * 16 + HexValue(ns[i + 1]));
-    ++i;
-  }
-  std::array<unsigned char, 20> h = Sha1(ns_bytes, name);
-  h[6] = static_cast<unsigned char>((h[6] & 0x0F) | 0x50);  // version 5
-  h[8] = static_cast<unsigned char>((h[8] & 0x3F) | 0x80);  // RFC 4122 variant
-  std::string out;
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-    out += kHex[h[i] >> 4];
-    out += kHex[h[i] & 15];
-  }
-  return out;
-}
 
 std::string Rfc3339(std::string_view s) {
   if (!Digits(s, 0, 4)) return "";

@@ -2,8 +2,8 @@
 // holds (with their linked mentions, events and story), its entities, and the
 // list entries of listed entities when lists were given. export_ftm.h and
 // export_stix.h turn it into FollowTheMoney entities and a STIX 2.1 bundle;
-// the store fills it (store::NewsStore::Export). Also the deterministic ids
-// both formats use: SHA-1 hex and RFC 4122 name-based (version 5) UUIDs.
+// the store fills it (store::NewsStore::Export). The deterministic ids both
+// formats use (SHA-1 hex, UUIDv5) are io/digest.h's.
 #ifndef QANTARA_NEWS_EXPORT_H_
 #define QANTARA_NEWS_EXPORT_H_
 
@@ -40,14 +40,6 @@ struct NewsExport {
   // same database exports the same bytes.
   std::string written_at;
 };
-
-// Lower-case hex SHA-1 of `data` (40 characters).
-std::string Sha1Hex(std::string_view data);
-
-// The RFC 4122 version 5 UUID of `name` in the namespace `ns` (a UUID in
-// canonical text form, e.g. "00abedb4-aa42-466c-9c01-fed23315a9b7"), in
-// canonical lower-case text form. REQUIRES: `ns` is a valid UUID.
-std::string UuidV5(std::string_view ns, std::string_view name);
 
 // `written_at` (or any "YYYY-MM-DD[ HH:MM:SS]" / "YYYY[-MM]" date) as an RFC
 // 3339 UTC timestamp with milliseconds ("2019-02-05T00:00:00.000Z"); a date

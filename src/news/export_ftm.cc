@@ -9,7 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "lists/countries.h"
+#include "io/digest.h"
+#include "text/countries.h"
 
 namespace qantara::news {
 namespace {
@@ -49,7 +50,7 @@ class Entity {
 };
 
 std::string FtmId(std::string_view kind, std::string_view key) {
-  return "qantara-" + Sha1Hex(std::string(kind) + "\n" + std::string(key));
+  return "qantara-" + io::Sha1Hex(std::string(kind) + "\n" + std::string(key));
 }
 
 // `s` cut to at most `max` bytes on a UTF-8 character boundary.
@@ -97,7 +98,7 @@ void AddEntities(const NewsExport& data, std::vector<std::string>* out) {
     Entity f(FtmEntityId(e.key), SchemaOf(e.type));
     f.Add("name", Cut(e.canonical, kMaxNameBytes));
     if (e.type == MentionType::kLocation) {
-      f.Add("full", e.canonical).Add("country", lists::CountryCode(e.canonical));
+      f.Add("full", e.canonical).Add("country", text::CountryCode(e.canonical));
     }
     for (const std::string& n : e.names) {
       if (n != e.canonical) f.Add("alias", Cut(n, kMaxNameBytes));

@@ -11,8 +11,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "lists/countries.h"
+#include "io/digest.h"
 #include "news/gazetteer.h"
+#include "text/countries.h"
 
 namespace qantara::news {
 namespace {
@@ -27,7 +28,7 @@ std::string Dump(const Json& j) {
 
 std::string StixId(std::string_view type, std::string_view name) {
   return std::string(type) + "--" +
-         UuidV5(kStixNamespace, std::string(type) + "\n" + std::string(name));
+         io::UuidV5(kStixNamespace, std::string(type) + "\n" + std::string(name));
 }
 
 // The properties every SDO and SRO carries.
@@ -66,7 +67,7 @@ class StixWriter {
       if (n != e.canonical) names += (names.empty() ? "" : "; ") + n;
     }
     if (e.type == MentionType::kLocation) {
-      std::string country = lists::CountryCode(e.canonical);
+      std::string country = text::CountryCode(e.canonical);
       if (country.empty()) country = CountryCodeOf(e.key);  // a city: its country
       if (country.empty()) return;  // STIX needs a region, a country or coordinates
       Json j = Common("location", StixId("location", e.key), time_);

@@ -19,19 +19,13 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "base/ascii.h"
+
 namespace qantara::news {
 namespace {
 
 std::string_view View(const xmlChar* s) {
   return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // The value of attribute `name` in libxml2's SAX attribute list, or "".
@@ -78,7 +72,7 @@ Block::Kind KindOf(std::string_view tag) {
 // Class or id words that mark page furniture (html.h).
 bool MarksFurniture(std::string_view class_and_id) {
   if (class_and_id.empty()) return false;
-  std::string s = Lower(class_and_id);
+  std::string s = AsciiLower(class_and_id);
   static constexpr std::string_view kWords[] = {
       "nav",       "menu",    "share",  "social",  "cookie",     "consent",
       "comment",   "related", "footer", "sidebar", "breadcrumb", "newsletter",
@@ -175,8 +169,8 @@ void PageBuilder::ReadMetadata(std::string_view tag, const xmlChar** attrs, Fram
     frame->captures = true;
   };
   if (tag == "meta") {
-    std::string property = Lower(Attribute(attrs, "property"));
-    std::string name = Lower(Attribute(attrs, "name"));
+    std::string property = AsciiLower(Attribute(attrs, "property"));
+    std::string name = AsciiLower(Attribute(attrs, "name"));
     std::string_view content = Attribute(attrs, "content");
     if (property == "og:title") og_title_ = std::string(content);
     if (property == "article:published_time") SetPublished(kArticleMeta, content);
@@ -205,7 +199,8 @@ void PageBuilder::ReadMetadata(std::string_view tag, const xmlChar** attrs, Fram
     seen_h1_ = true;
     begin_capture(Capture::kH1);
   }
-  if (tag == "script" && Lower(Attribute(attrs, "type")).find("ld+json") != std::string::npos) {
+  if (tag == "script" &&
+      AsciiLower(Attribute(attrs, "type")).find("ld+json") != std::string::npos) {
     begin_capture(Capture::kJsonLd);
   }
 }

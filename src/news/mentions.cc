@@ -27,7 +27,7 @@
 #include <unordered_set>
 
 #include "names/phonetic.h"
-#include "news/mention_spotter.h"
+#include "news/internal/mention_spotter.h"
 
 namespace qantara::news {
 namespace {

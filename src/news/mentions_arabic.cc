@@ -15,7 +15,7 @@
 // (hizb, wizara) takes the definite words after it; a definite head (al-jaysh,
 // al-hukuma) only its nationality adjectives (al-jaysh al-isra'ili).
 // Checked against NewsFANE's gold (eval/mention_eval.cc).
-#include "news/mention_spotter.h"
+#include "news/internal/mention_spotter.h"
 
 namespace qantara::news {
 namespace {

@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "news/date_calendar.h"
+#include "news/internal/date_calendar.h"
 #include "news/words.h"
 
 namespace qantara::news {
@@ -97,10 +97,12 @@ struct Tables {
       std::vector<std::string> words = Split(r.form);
       if (words.empty()) continue;
       std::vector<Form>& list = forms[words.front()];
+      // A named copy: clang (before 16) cannot capture a structured binding in a lambda.
+      const size_t holder = it->second;
       const bool seen = std::any_of(list.begin(), list.end(), [&](const Form& f) {
-        return f.holder == it->second && f.words == words;
+        return f.holder == holder && f.words == words;
       });
-      if (!seen) list.push_back({std::move(words), it->second});
+      if (!seen) list.push_back({std::move(words), holder});
     }
     for (const CueRow& r : kOfficeCues) {
       std::vector<std::string> words = Split(r.cue);

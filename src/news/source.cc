@@ -8,15 +8,14 @@
 // inflated record by record.
 #include "news/source.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "base/ascii.h"
 #include "base/file.h"
-#include "lists/gunzip.h"
+#include "io/inflate.h"
 #include "news/encoding.h"
 #include "news/warc.h"
 #include "text/utf8.h"
@@ -29,19 +28,11 @@ using Json = nlohmann::json;
 
 enum class Format { kText, kHtml, kJsonLines, kWarc };
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // The extension of `path` without a trailing ".gz", lower-cased: ".html".
 std::string Extension(const std::string& path) {
-  std::string name = Lower(fs::path(path).filename().string());
+  std::string name = AsciiLower(fs::path(path).filename().string());
   if (name.size() > 3 && name.ends_with(".gz")) name.resize(name.size() - 3);
   size_t dot = name.rfind('.');
   return dot == std::string::npos ? "" : name.substr(dot);
@@ -59,7 +50,7 @@ bool LooksLikeHtml(std::string_view bytes, const std::string& extension) {
     size_t end = s.find("-->");
     s = end == std::string_view::npos ? std::string_view() : SkipBomAndBlanks(s.substr(end + 3));
   }
-  std::string head = Lower(s.substr(0, 1024));
+  std::string head = AsciiLower(s.substr(0, 1024));
   for (std::string_view root : {"<!doctype html", "<html", "<head", "<body"}) {
     if (head.starts_with(root)) return true;
   }
@@ -76,21 +67,6 @@ Format DetectFormat(std::string_view bytes, const std::string& extension) {
   if (bytes.starts_with("WARC/1.")) return Format::kWarc;
   if (SkipBomAndBlanks(bytes).starts_with("{")) return Format::kJsonLines;
   return LooksLikeHtml(bytes, extension) ? Format::kHtml : Format::kText;
-}
-
-// The first `n` bytes (or fewer) that gzip data `data` inflates to.
-std::string GunzipPrefix(std::string_view data, size_t n) {
-  z_stream zs{};
-  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return "";
-  std::string out(n, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(std::min<size_t>(data.size(), 1 << 20));
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(n);
-  inflate(&zs, Z_SYNC_FLUSH);
-  out.resize(n - zs.avail_out);
-  inflateEnd(&zs);
-  return out;
 }
 
 // Reads a JSON string field; false (with *error) when present with another type.
@@ -114,7 +90,7 @@ std::string JsonErrorText(const std::exception& e) {
 // The payload format of a WARC record, or nullopt when it is not a document.
 std::optional<SourceDocument::Format> PayloadFormat(std::string_view content_type,
                                                     std::string_view body) {
-  std::string mime = Lower(content_type.substr(0, content_type.find(';')));
+  std::string mime = AsciiLower(content_type.substr(0, content_type.find(';')));
   mime.erase(std::remove_if(mime.begin(), mime.end(), IsBlank), mime.end());
   if (mime == "text/html" || mime == "application/xhtml+xml") return SourceDocument::Format::kHtml;
   if (mime == "text/plain") return SourceDocument::Format::kText;
@@ -213,9 +189,9 @@ void Walker::File(const std::string& path) {
 
 void Walker::Content(const std::string& path, std::string_view bytes, int depth) {
   if (SkipBomAndBlanks(bytes).empty()) return Fail(path, Status::Corruption(path + ": empty file"));
-  if (lists::IsGzip(bytes) && depth < 2) {
-    if (GunzipPrefix(bytes, 7) == "WARC/1.") return Warc(path, bytes);
-    Result<std::string> plain = lists::Gunzip(bytes, options_.max_file_bytes);
+  if (io::IsGzip(bytes) && depth < 2) {
+    if (io::GunzipPrefix(bytes, 7) == "WARC/1.") return Warc(path, bytes);
+    Result<std::string> plain = io::Gunzip(bytes, options_.max_file_bytes);
     if (!plain.ok()) return Fail(path, plain.status().WithPrefix(path));
     return Content(path, *plain, depth + 1);
   }
@@ -343,7 +319,7 @@ void Walker::WarcDocument(const std::string& path, const WarcRecord& record) {
   }
   HttpResponse payload{200, record.content_type, ""};
   if (response) {
-    if (!Lower(record.content_type).starts_with("application/http")) return;
+    if (!AsciiLower(record.content_type).starts_with("application/http")) return;
     Result<HttpResponse> http = ParseHttpResponse(record.block, options_.max_document_bytes);
     if (!http.ok()) return Fail(name, http.status().WithPrefix(name));
     payload = std::move(http).value();

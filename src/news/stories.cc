@@ -13,7 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "news/date_calendar.h"
+#include "news/internal/date_calendar.h"
 
 namespace qantara::news {
 namespace {

@@ -3,27 +3,18 @@
 // parser needs it, so a multi-gigabyte crawl costs one record of memory.
 #include "news/warc.h"
 
-#include <zlib.h>
-
 #include <algorithm>
-#include <cctype>
 #include <charconv>
-#include <climits>
+#include <optional>
 
-#include "lists/gunzip.h"
+#include "base/ascii.h"
+#include "io/inflate.h"
 
 namespace qantara::news {
 namespace {
 
 constexpr size_t kMaxHeaderBytes = size_t{64} << 10;
 constexpr size_t kInflateChunk = size_t{64} << 10;
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 std::string_view Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\r\n");
@@ -68,15 +59,13 @@ bool ParseSize(std::string_view s, int base, size_t* out) {
 // Uncompressed bytes of the WARC stream, inflated on demand.
 class WarcReader::Input {
  public:
-  explicit Input(std::string_view data) : data_(data), gzip_(lists::IsGzip(data)) {
-    if (gzip_ && inflateInit2(&zs_, 16 + MAX_WBITS) != Z_OK) {
+  explicit Input(std::string_view data) : data_(data), gzip_(io::IsGzip(data)) {
+    if (gzip_) inflater_.emplace(data, io::Inflater::Format::kGzip);
+    if (gzip_ && !inflater_->ok()) {
       error_ = Status::Internal("zlib inflateInit2 failed");
       gzip_ = false;
       data_ = {};
     }
-  }
-  ~Input() {
-    if (gzip_) inflateEnd(&zs_);
   }
 
   // Makes at least `n` bytes available; false when the stream ends first.
@@ -117,30 +106,18 @@ class WarcReader::Input {
       buffer_.erase(0, start_);
       start_ = 0;
     }
-    if (zs_.avail_in == 0 && consumed_ < data_.size()) {
-      size_t left = data_.size() - consumed_;
-      zs_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data_.data() + consumed_));
-      zs_.avail_in = static_cast<uInt>(std::min<size_t>(left, UINT_MAX));
-      consumed_ += zs_.avail_in;
+    switch (inflater_->Next(kInflateChunk, &buffer_)) {
+      case io::Inflater::Step::kMore:
+        return true;
+      case io::Inflater::Step::kEnd:
+      case io::Inflater::Step::kTruncated:  // the record says so
+        return Finish();
+      case io::Inflater::Step::kDamaged:
+        error_ = Status::Corruption("gzip data is damaged at compressed byte " +
+                                    std::to_string(inflater_->consumed()) + " (" +
+                                    inflater_->message() + ")");
+        return Finish();
     }
-    size_t old = buffer_.size();
-    buffer_.resize(old + kInflateChunk);
-    zs_.next_out = reinterpret_cast<Bytef*>(buffer_.data() + old);
-    zs_.avail_out = static_cast<uInt>(kInflateChunk);
-    int ret = inflate(&zs_, Z_NO_FLUSH);
-    buffer_.resize(old + kInflateChunk - zs_.avail_out);
-    if (ret == Z_STREAM_END) {
-      // Another member may follow (one per record); zero padding may end the file.
-      bool more = zs_.avail_in > 0 || consumed_ < data_.size();
-      if (!more || (zs_.avail_in > 0 && zs_.next_in[0] == 0)) return Finish();
-      inflateReset(&zs_);
-      return true;
-    }
-    if (ret == Z_OK || (ret == Z_BUF_ERROR && zs_.avail_in > 0)) return true;
-    if (ret == Z_BUF_ERROR) return Finish();  // truncated: the record says so
-    error_ = Status::Corruption("gzip data is damaged at compressed byte " +
-                                std::to_string(consumed_ - zs_.avail_in) + " (" +
-                                (zs_.msg ? zs_.msg : "corrupt data") + ")");
     return Finish();
   }
   bool Finish() {
@@ -150,8 +127,7 @@ class WarcReader::Input {
 
   std::string_view data_;
   bool gzip_;
-  z_stream zs_{};
-  size_t consumed_ = 0;  // bytes of data_ handed to zlib
+  std::optional<io::Inflater> inflater_;  // when gzip_
   bool done_ = false;
   std::string buffer_;  // inflated bytes; those before start_ are consumed
   size_t start_ = 0;
@@ -272,40 +248,16 @@ bool Dechunk(std::string_view body, size_t max_bytes, std::string* out, bool* to
   }
 }
 
-// Inflates zlib or raw deflate data (Content-Encoding: deflate).
-Result<std::string> Inflate(std::string_view data, size_t max_bytes) {
-  for (int window_bits : {MAX_WBITS, -MAX_WBITS}) {
-    z_stream zs{};
-    if (inflateInit2(&zs, window_bits) != Z_OK) return Status::Internal("zlib init failed");
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(std::min<size_t>(data.size(), UINT_MAX));
-    std::string out;
-    char buf[1 << 14];
-    int ret = Z_OK;
-    while (ret == Z_OK) {
-      zs.next_out = reinterpret_cast<Bytef*>(buf);
-      zs.avail_out = sizeof buf;
-      ret = inflate(&zs, Z_NO_FLUSH);
-      out.append(buf, sizeof buf - zs.avail_out);
-      if (out.size() > max_bytes) ret = Z_MEM_ERROR;
-    }
-    inflateEnd(&zs);
-    if (out.size() > max_bytes) return Status::ResourceExhausted("body inflates beyond limit");
-    if (ret == Z_STREAM_END) return out;
-  }
-  return Status::Corruption("damaged deflate data");
-}
-
 Status DecodeContent(std::string_view encoding, size_t max_bytes, std::string* body) {
   if (encoding.empty() || EqualsIgnoreCase(encoding, "identity")) return Status::Ok();
   Result<std::string> decoded =
       Status::Unsupported("Content-Encoding \"" + std::string(encoding) + "\" is not supported");
   if (EqualsIgnoreCase(encoding, "gzip") || EqualsIgnoreCase(encoding, "x-gzip")) {
     // Some crawlers store the body already decoded but keep the header.
-    if (!lists::IsGzip(*body)) return Status::Ok();
-    decoded = lists::Gunzip(*body, max_bytes);
+    if (!io::IsGzip(*body)) return Status::Ok();
+    decoded = io::Gunzip(*body, max_bytes);
   } else if (EqualsIgnoreCase(encoding, "deflate")) {
-    decoded = Inflate(*body, max_bytes);
+    decoded = io::InflateZlibOrRaw(*body, max_bytes);
   }
   if (!decoded.ok()) return decoded.status();
   *body = std::move(decoded).value();

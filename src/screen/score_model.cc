@@ -17,7 +17,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "lists/countries.h"
+#include "text/countries.h"
 
 namespace qantara::screen {
 namespace {
@@ -132,10 +132,10 @@ double ApplyQualifiers(const Query& query, const lists::Entity& entity, double n
     }
   }
   if (!query.nationality.empty() && !entity.nationalities.empty()) {
-    std::string code = lists::IsCountryCode(query.nationality)
+    std::string code = text::IsCountryCode(query.nationality)
                            ? std::string(1, static_cast<char>(std::tolower(query.nationality[0]))) +
                                  static_cast<char>(std::tolower(query.nationality[1]))
-                           : lists::CountryCode(query.nationality);
+                           : text::CountryCode(query.nationality);
     if (!code.empty()) {
       bool same = std::find(entity.nationalities.begin(), entity.nationalities.end(), code) !=
                   entity.nationalities.end();

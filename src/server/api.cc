@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "base/ascii.h"
 #include "lists/entity_json.h"
 #include "screen/screen_json.h"
 #include "service/recorded_hit.h"
@@ -46,14 +47,6 @@ nlohmann::json EchoId(const nlohmann::json& j) {
   auto it = j.find("id");
   if (it == j.end() || !(it->is_string() || it->is_number())) return nullptr;
   return *it;
-}
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-  }
-  return true;
 }
 
 // The query as recorded: only the fields screening read, so the stored text is
@@ -173,7 +166,7 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
 ApiResponse Api::Authorize(const ApiRequest& r, store::Role needed, std::string_view route,
                            store::ApiKey* key) const {
   const std::string_view kBearer = "bearer ";
-  if (!StartsWithNoCase(r.authorization, kBearer)) {
+  if (!StartsWithIgnoreCase(r.authorization, kBearer)) {
     return ErrorResponse(ApiError::kUnauthorized, "send the header Authorization: Bearer KEY");
   }
   auto found = store_->FindKey(std::string_view(r.authorization).substr(kBearer.size()));
@@ -189,7 +182,7 @@ ApiResponse Api::Authorize(const ApiRequest& r, store::Role needed, std::string_
   }
   // An empty body (POST /v1/admin/reload) has no media type to check.
   if (r.method == "POST" && !r.body.empty() &&
-      !StartsWithNoCase(r.content_type, "application/json")) {
+      !StartsWithIgnoreCase(r.content_type, "application/json")) {
     return ErrorResponse(
         ApiError::kUnsupportedMediaType,
         "the body must be Content-Type: application/json, not \"" + r.content_type + "\"");

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "lists/sha256.h"
+#include "io/digest.h"
 
 namespace qantara::store {
 namespace {
@@ -196,8 +196,8 @@ Status ServiceStore::AppendAudit(std::string_view actor, std::string_view action
   const int64_t seq = *row ? last->Int(0) + 1 : 1;
   const std::string prev = *row ? last->Text(1) : kZeroHash;
   const std::string at = options_.now();
-  const std::string hash = lists::Sha256Hex(
-      prev + CanonicalRow(seq, at, std::string(actor), std::string(action), payload));
+  const std::string hash =
+      io::Sha256Hex(prev + CanonicalRow(seq, at, std::string(actor), std::string(action), payload));
   auto insert = db_->PrepareCached(
       "INSERT INTO audit_log(seq, at, actor, action, payload, prev_hash, hash) "
       "VALUES(?, ?, ?, ?, ?, ?, ?)");
@@ -222,7 +222,7 @@ Result<std::string> ServiceStore::AddKey(std::string_view name, Role role) {
     auto insert = db_->PrepareCached(
         "INSERT INTO api_keys(name, role, key_sha256, created_at) VALUES(?, ?, ?, ?)");
     if (!insert.ok()) return insert.status();
-    insert->Bind(1, name).Bind(2, RoleName(role)).Bind(3, lists::Sha256Hex(*key)).Bind(4, at);
+    insert->Bind(1, name).Bind(2, RoleName(role)).Bind(3, io::Sha256Hex(*key)).Bind(4, at);
     QANTARA_RETURN_IF_ERROR(insert->Run());
     nlohmann::json payload = {{"name", name}, {"role", RoleName(role)}};
     return AppendAudit("admin:cli", "key.add", payload.dump());
@@ -238,7 +238,7 @@ Result<std::string> ServiceStore::AddKey(std::string_view name, Role role) {
 constexpr size_t kMaxCachedKeys = 4096;
 
 Result<std::optional<ApiKey>> ServiceStore::FindKey(std::string_view key) {
-  std::string hash = lists::Sha256Hex(key);
+  std::string hash = io::Sha256Hex(key);
   const bool caching = options_.key_cache_ttl.count() > 0;
   uint64_t generation = 0;
   if (caching) {
@@ -664,9 +664,8 @@ Result<AuditReport> ServiceStore::VerifyAudit() {
       problem = "expected row " + std::to_string(expected_seq) + " here (rows deleted?)";
     } else if (rows->Text(5) != prev) {
       problem = "prev_hash does not match the hash of the row before (rows deleted or edited?)";
-    } else if (lists::Sha256Hex(prev + CanonicalRow(seq, rows->Text(1), rows->Text(2),
-                                                    rows->Text(3), rows->Text(4))) !=
-               rows->Text(6)) {
+    } else if (io::Sha256Hex(prev + CanonicalRow(seq, rows->Text(1), rows->Text(2), rows->Text(3),
+                                                 rows->Text(4))) != rows->Text(6)) {
       problem = "hash does not match the row's content (row edited?)";
     }
     if (!problem.empty()) {

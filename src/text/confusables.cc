@@ -42,8 +42,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/internal/normalize.h"
 #include "text/normalize.h"
-#include "text/normalize_internal.h"
 #include "text/utf8.h"
 
 namespace qantara::text {

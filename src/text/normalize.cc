@@ -41,7 +41,7 @@
 #include <string>
 #include <string_view>
 
-#include "text/normalize_internal.h"
+#include "text/internal/normalize.h"
 #include "text/utf8.h"
 
 namespace qantara::text {

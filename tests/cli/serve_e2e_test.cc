@@ -15,7 +15,7 @@
 #include <set>
 #include <thread>
 
-#include "lists/sha256.h"
+#include "io/digest.h"
 #include "store/service_store.h"
 #include "store/sqlite_db.h"
 #include "tests/cli/cli_runner.h"
@@ -378,9 +378,9 @@ TEST_F(ServeCliTest, ReloadsUnderLoadNeverFailARequestNorMixVersions) {
   for (const store::Screening& s : *screenings) {
     const int g = generation_of_screening[s.id];
     ASSERT_EQ(s.list_versions.size(), 2u);
-    EXPECT_EQ(sha_of_version[s.list_versions[0]], lists::Sha256Hex(GenerationList('a', g)))
+    EXPECT_EQ(sha_of_version[s.list_versions[0]], io::Sha256Hex(GenerationList('a', g)))
         << "screening " << s.id;
-    EXPECT_EQ(sha_of_version[s.list_versions[1]], lists::Sha256Hex(GenerationList('b', g)))
+    EXPECT_EQ(sha_of_version[s.list_versions[1]], io::Sha256Hex(GenerationList('b', g)))
         << "screening " << s.id;
   }
   db->reset();

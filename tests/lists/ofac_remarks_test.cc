@@ -1,7 +1,7 @@
 // ParseOfacRemarks and OfacIdType (src/lists/ofac_remarks.cc).
 #include <gtest/gtest.h>
 
-#include "lists/format_readers.h"
+#include "lists/internal/format_readers.h"
 
 namespace qantara::lists {
 namespace {

@@ -1,6 +1,6 @@
 // Tests of the trigger lexicon of news/events.h (news/events_lexicon.h): word
 // folding, Arabic proclitics, and every form of the table found again.
-#include "news/events_lexicon.h"
+#include "news/internal/events_lexicon.h"
 
 #include <gtest/gtest.h>
 

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/digest.h"
 #include "news/export_ftm.h"
 #include "news/export_stix.h"
 #include "tests/news/stix_check.h"
@@ -92,13 +93,13 @@ std::vector<json> Parsed(const std::vector<std::string>& lines) {
 }
 
 TEST(ExportIds, Sha1AndUuidV5MatchReferenceValues) {
-  EXPECT_EQ(Sha1Hex("abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
+  EXPECT_EQ(io::Sha1Hex("abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
   // Python: uuid.uuid5(uuid.NAMESPACE_DNS, "python.org")
-  EXPECT_EQ(UuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org"),
+  EXPECT_EQ(io::UuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org"),
             "886313e1-3b8a-5372-9b90-0c9aee199e5d");
   // Python: uuid.uuid5(uuid.UUID("00abedb4-aa42-466c-9c01-fed23315a9b7"),
   // "identity:p:karim-tazlani")
-  EXPECT_EQ(UuidV5("00abedb4-aa42-466c-9c01-fed23315a9b7", "identity:p:karim-tazlani"),
+  EXPECT_EQ(io::UuidV5("00abedb4-aa42-466c-9c01-fed23315a9b7", "identity:p:karim-tazlani"),
             "1275587f-2346-57aa-84a5-8a36a15c4c4c");
 }
 
@@ -171,7 +172,7 @@ TEST(ExportFtm, IdsAreStableAndDependOnlyOnKeys) {
   NewsExport other = Fixture();
   other.written_at = "2030-01-01 00:00:00";  // FtM carries no export time
   EXPECT_EQ(FtmEntities(other), a);
-  EXPECT_EQ(FtmEntityId("p:karim-tazlani"), "qantara-" + Sha1Hex("entity\np:karim-tazlani"));
+  EXPECT_EQ(FtmEntityId("p:karim-tazlani"), "qantara-" + io::Sha1Hex("entity\np:karim-tazlani"));
 }
 
 TEST(ExportStix, BundleFollowsTheSpecification) {

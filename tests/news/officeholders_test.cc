@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "news/date_calendar.h"
 #include "news/dates.h"
+#include "news/internal/date_calendar.h"
 
 namespace qantara::news {
 namespace {

@@ -1,4 +1,4 @@
-// Bug (found by fuzz/fuzz_query_jsonl, fixed in lists/csv.cc): lists::CsvReader ends a
+// Bug (found by fuzz/fuzz_query_jsonl, fixed in io/csv.cc): io::CsvReader ends a
 // record at a bare CR (old Mac line ends, "CSV (Macintosh)" exports) but counts
 // lines only at LF, so every record of such a file reports line 1, and the
 // error objects of `qantara screen` (and the issues of the CSV list readers)
@@ -8,13 +8,13 @@
 
 #include "cli/queries.h"
 #include "gtest/gtest.h"
-#include "lists/csv.h"
+#include "io/csv.h"
 
 namespace qantara {
 namespace {
 
 TEST(CsvBareCrLineNumbers, EachCrEndedRecordHasItsOwnLine) {
-  lists::CsvReader reader("id,name\rq1,Abu Hamza\rq2,Zayd\r");
+  io::CsvReader reader("id,name\rq1,Abu Hamza\rq2,Zayd\r");
   std::vector<std::string> fields;
   std::vector<size_t> lines;
   while (reader.Next(&fields)) lines.push_back(reader.line());

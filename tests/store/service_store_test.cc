@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "lists/sha256.h"
+#include "io/digest.h"
 
 namespace qantara::store {
 namespace {
@@ -100,7 +100,7 @@ TEST(ServiceStore, KeysAreStoredHashedAndFoundByValue) {
   auto stored = db->database().Prepare("SELECT key_sha256, role FROM api_keys");
   ASSERT_TRUE(stored.ok());
   ASSERT_TRUE(*stored->Step());
-  EXPECT_EQ(stored->Text(0), lists::Sha256Hex(*key));
+  EXPECT_EQ(stored->Text(0), io::Sha256Hex(*key));
   EXPECT_EQ(stored->Text(1), "reviewer");
   auto found = db->FindKey(*key);
   ASSERT_TRUE(found.ok());

@@ -13,7 +13,7 @@
 #include <string>
 #include <thread>
 
-#include "lists/sha256.h"
+#include "io/digest.h"
 #include "store/service_store.h"
 #include "store/sqlite_db.h"
 
@@ -163,7 +163,7 @@ TEST_F(KeyCacheTest, AKeyAddedByAnotherConnectionWorksOnceTheTtlHasPassed) {
       "INSERT INTO api_keys(name, role, key_sha256, created_at) VALUES('nora', 'reviewer', ?, "
       "'2026-01-02T03:04:05.000Z')");
   ASSERT_TRUE(insert.ok());
-  ASSERT_TRUE(insert->Bind(1, lists::Sha256Hex(key)).Run().ok());
+  ASSERT_TRUE(insert->Bind(1, io::Sha256Hex(key)).Run().ok());
   EXPECT_FALSE(Accepted(key));
   clock_.Advance(std::chrono::milliseconds(2000));
   auto found = server_->FindKey(key);

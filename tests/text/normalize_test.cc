@@ -13,7 +13,7 @@
 #include <thread>
 #include <vector>
 
-#include "text/normalize_internal.h"
+#include "text/internal/normalize.h"
 #include "text/utf8.h"
 
 namespace qantara::text {

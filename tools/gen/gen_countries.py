@@ -5,7 +5,7 @@ The TSV holds one country per line: an ISO 3166-1 alpha-2 code (lower case), a T
 names and variants lists use, separated by '|'. Lines starting with '#' are comments.
 
 The .inc file is a list of C++ initialisers {"code", "name"}, one per name, included by
-src/lists/countries.cc. Non-ASCII bytes are written as octal escapes so that the generated
+src/text/countries.cc. Non-ASCII bytes are written as octal escapes so that the generated
 source stays ASCII (STYLE.md "Unicode in sources").
 
 Checks: codes are two ASCII letters; no name appears twice; no two codes share a name once

@@ -1,8 +1,8 @@
-#include "lists/countries.h"
+#include "text/countries.h"
 
 #include <gtest/gtest.h>
 
-namespace qantara::lists {
+namespace qantara::text {
 namespace {
 
 struct CountryCase {
@@ -79,22 +79,5 @@ TEST(IsCountryCode, AcceptsKnownCodesInAnyCase) {
   EXPECT_FALSE(IsCountryCode("irq"));
 }
 
-TEST(CountriesIn, SplitsEnumerationsButNotNames) {
-  CountryList a = CountriesIn("(1) Iraq (2) Jordan");
-  EXPECT_EQ(a.codes, (std::vector<std::string>{"iq", "jo"}));
-  EXPECT_TRUE(a.unknown.empty());
-  CountryList b = CountriesIn("Central African Republic. South Sudan");
-  EXPECT_EQ(b.codes, (std::vector<std::string>{"cf", "ss"}));
-  CountryList c = CountriesIn("Congo, Democratic Republic of the");
-  EXPECT_EQ(c.codes, (std::vector<std::string>{"cd"}));
-  CountryList d = CountriesIn("Estonia, Russia");
-  EXPECT_EQ(d.codes, (std::vector<std::string>{"ee", "ru"}));
-  CountryList e = CountriesIn("(1) Uganda (2) Uganda (3)Uganda");
-  EXPECT_EQ(e.codes, (std::vector<std::string>{"ug"}));
-  CountryList f = CountriesIn("Iraq; Narnia");
-  EXPECT_EQ(f.codes, (std::vector<std::string>{"iq"}));
-  EXPECT_EQ(f.unknown, (std::vector<std::string>{"Narnia"}));
-}
-
 }  // namespace
-}  // namespace qantara::lists
+}  // namespace qantara::text

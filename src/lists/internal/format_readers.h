@@ -4,8 +4,8 @@
 // encoding), appends finished entities (see FinishEntity) to *out, fills
 // source->list, ->published and ->records, and reports bad records through ctx.
 // It returns a non-OK Status only when the file as a whole cannot be used.
-#ifndef QANTARA_LISTS_FORMAT_READERS_H_
-#define QANTARA_LISTS_FORMAT_READERS_H_
+#ifndef QANTARA_LISTS_INTERNAL_FORMAT_READERS_H_
+#define QANTARA_LISTS_INTERNAL_FORMAT_READERS_H_
 
 #include <string>
 #include <string_view>
@@ -14,7 +14,7 @@
 
 #include "base/status.h"
 #include "lists/entity.h"
-#include "lists/read_context.h"
+#include "lists/internal/read_context.h"
 #include "lists/reader.h"
 
 namespace qantara::lists {
@@ -93,4 +93,4 @@ std::string UsDateToIso(std::string_view s);
 
 }  // namespace qantara::lists
 
-#endif  // QANTARA_LISTS_FORMAT_READERS_H_
+#endif  // QANTARA_LISTS_INTERNAL_FORMAT_READERS_H_

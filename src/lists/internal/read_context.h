@@ -1,7 +1,7 @@
 // What every list reader shares (internal to lists/): where issues go, the
 // options, and the final checks every entity passes before it is returned.
-#ifndef QANTARA_LISTS_READ_CONTEXT_H_
-#define QANTARA_LISTS_READ_CONTEXT_H_
+#ifndef QANTARA_LISTS_INTERNAL_READ_CONTEXT_H_
+#define QANTARA_LISTS_INTERNAL_READ_CONTEXT_H_
 
 #include <cstddef>
 #include <string>
@@ -51,4 +51,4 @@ std::string DocumentCountry(std::string_view text, const ReadContext& ctx, size_
 
 }  // namespace qantara::lists
 
-#endif  // QANTARA_LISTS_READ_CONTEXT_H_
+#endif  // QANTARA_LISTS_INTERNAL_READ_CONTEXT_H_

@@ -1,8 +1,8 @@
 // Internal to news/: the state of one SpotMentions call, shared by
 // mentions.cc (gazetteer, Latin runs, known names) and mentions_arabic.cc
 // (Arabic cues). Not part of the module's contract: include news/mentions.h.
-#ifndef QANTARA_NEWS_MENTION_SPOTTER_H_
-#define QANTARA_NEWS_MENTION_SPOTTER_H_
+#ifndef QANTARA_NEWS_INTERNAL_MENTION_SPOTTER_H_
+#define QANTARA_NEWS_INTERNAL_MENTION_SPOTTER_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -95,4 +95,4 @@ class Spotter {
 
 }  // namespace qantara::news
 
-#endif  // QANTARA_NEWS_MENTION_SPOTTER_H_
+#endif  // QANTARA_NEWS_INTERNAL_MENTION_SPOTTER_H_

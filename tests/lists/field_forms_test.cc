@@ -1,16 +1,9 @@
-#include "lists/field_text.h"
+#include "lists/internal/field_forms.h"
 
 #include <gtest/gtest.h>
 
 namespace qantara::lists {
 namespace {
-
-TEST(CollapseSpaces, TrimsAndJoinsRuns) {
-  EXPECT_EQ(CollapseSpaces("  National Identification\n      Number \t"),
-            "National Identification Number");
-  EXPECT_EQ(CollapseSpaces(""), "");
-  EXPECT_EQ(CollapseSpaces(" \r\n "), "");
-}
 
 TEST(NaturalOrderName, TurnsLastCommaFirst) {
   EXPECT_EQ(NaturalOrderName("AYDAR, Zubayir"), "Zubayir AYDAR");
@@ -69,23 +62,21 @@ TEST(SplitMixedScriptName, SplitsBothDirections) {
   EXPECT_FALSE(SplitMixedScriptName("زيد", &non_latin, &latin));
 }
 
-TEST(Cp1252ToUtf8, DecodesTheHighHalf) {
-  EXPECT_EQ(Cp1252ToUtf8("CAF\xC9"), "CAFÉ");
-  EXPECT_EQ(Cp1252ToUtf8("\x93quoted\x94 \x80"), "“quoted” €");
-  EXPECT_EQ(Cp1252ToUtf8("\x81"), "\xEF\xBF\xBD");  // undefined in cp1252 -> U+FFFD
-}
-
-TEST(LegacyTextAsUtf8, DecodesOnlySingleByteFiles) {
-  std::string storage;
-  EXPECT_EQ(LegacyTextAsUtf8("CAF\xC9", &storage), "CAFÉ");
-  EXPECT_EQ(LegacyTextAsUtf8("CAFÉ", &storage), "CAFÉ");  // already UTF-8
-  // Mixed: real UTF-8 plus a stray byte is left for the reader to report.
-  EXPECT_EQ(LegacyTextAsUtf8("CAFÉ \xFF", &storage), "CAFÉ \xFF");
-}
-
-TEST(StripBom, RemovesUtf8Bom) {
-  EXPECT_EQ(StripBom("\xEF\xBB\xBFname"), "name");
-  EXPECT_EQ(StripBom("name"), "name");
+TEST(CountriesIn, SplitsEnumerationsButNotNames) {
+  CountryList a = CountriesIn("(1) Iraq (2) Jordan");
+  EXPECT_EQ(a.codes, (std::vector<std::string>{"iq", "jo"}));
+  EXPECT_TRUE(a.unknown.empty());
+  CountryList b = CountriesIn("Central African Republic. South Sudan");
+  EXPECT_EQ(b.codes, (std::vector<std::string>{"cf", "ss"}));
+  CountryList c = CountriesIn("Congo, Democratic Republic of the");
+  EXPECT_EQ(c.codes, (std::vector<std::string>{"cd"}));
+  CountryList d = CountriesIn("Estonia, Russia");
+  EXPECT_EQ(d.codes, (std::vector<std::string>{"ee", "ru"}));
+  CountryList e = CountriesIn("(1) Uganda (2) Uganda (3)Uganda");
+  EXPECT_EQ(e.codes, (std::vector<std::string>{"ug"}));
+  CountryList f = CountriesIn("Iraq; Narnia");
+  EXPECT_EQ(f.codes, (std::vector<std::string>{"iq"}));
+  EXPECT_EQ(f.unknown, (std::vector<std::string>{"Narnia"}));
 }
 
 }  // namespace

@@ -7,8 +7,8 @@
 // readers of days, months and years; date_forms.cc the matchers of whole
 // forms; dates.cc the resolution against the anchor; date_published.cc
 // FindPublished.
-#ifndef QANTARA_NEWS_DATE_SCAN_H_
-#define QANTARA_NEWS_DATE_SCAN_H_
+#ifndef QANTARA_NEWS_INTERNAL_DATE_SCAN_H_
+#define QANTARA_NEWS_INTERNAL_DATE_SCAN_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -187,4 +187,4 @@ Tense SentenceTense(const Scanner& sc, std::string_view text, size_t first, size
 
 }  // namespace qantara::news::dates_internal
 
-#endif  // QANTARA_NEWS_DATE_SCAN_H_
+#endif  // QANTARA_NEWS_INTERNAL_DATE_SCAN_H_

@@ -1,8 +1,8 @@
-#include "lists/csv.h"
+#include "io/csv.h"
 
 #include <gtest/gtest.h>
 
-namespace qantara::lists {
+namespace qantara::io {
 namespace {
 
 using Fields = std::vector<std::string>;
@@ -50,4 +50,4 @@ TEST(CsvReader, ReadsTabSeparated) {
 }
 
 }  // namespace
-}  // namespace qantara::lists
+}  // namespace qantara::io

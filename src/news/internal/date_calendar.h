@@ -1,7 +1,7 @@
 // The proleptic Gregorian calendar as the date reader needs it (internal to
 // news/: dates.cc and its helper files). Days are counted from 1970-01-01.
-#ifndef QANTARA_NEWS_DATE_CALENDAR_H_
-#define QANTARA_NEWS_DATE_CALENDAR_H_
+#ifndef QANTARA_NEWS_INTERNAL_DATE_CALENDAR_H_
+#define QANTARA_NEWS_INTERNAL_DATE_CALENDAR_H_
 
 #include <cstdint>
 #include <cstdio>
@@ -63,4 +63,4 @@ inline std::string IsoWeek(int64_t days) {
 
 }  // namespace qantara::news::dates_internal
 
-#endif  // QANTARA_NEWS_DATE_CALENDAR_H_
+#endif  // QANTARA_NEWS_INTERNAL_DATE_CALENDAR_H_

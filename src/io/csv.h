@@ -1,17 +1,17 @@
-// A small RFC 4180 CSV record reader over an in-memory file (internal to lists/).
+// A small RFC 4180 CSV record reader over an in-memory file.
 //
 // Handles quoted fields with "" escapes and embedded newlines, CRLF or LF line
 // ends, and reports the 1-based line on which each record starts, so that every
 // issue can name its line. Fields are returned as written (no trimming).
-#ifndef QANTARA_LISTS_CSV_H_
-#define QANTARA_LISTS_CSV_H_
+#ifndef QANTARA_IO_CSV_H_
+#define QANTARA_IO_CSV_H_
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace qantara::lists {
+namespace qantara::io {
 
 class CsvReader {
  public:
@@ -41,6 +41,6 @@ class CsvReader {
   std::string_view raw_;
 };
 
-}  // namespace qantara::lists
+}  // namespace qantara::io
 
-#endif  // QANTARA_LISTS_CSV_H_
+#endif  // QANTARA_IO_CSV_H_

@@ -1,9 +1,9 @@
-#include "lists/csv.h"
+#include "io/csv.h"
 
 #include <algorithm>
 #include <cstring>
 
-namespace qantara::lists {
+namespace qantara::io {
 
 namespace {
 
@@ -85,4 +85,4 @@ bool CsvReader::Next(std::vector<std::string>* fields) {
   return true;
 }
 
-}  // namespace qantara::lists
+}  // namespace qantara::io

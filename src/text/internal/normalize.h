@@ -1,7 +1,7 @@
 // Internals of text/normalize.cc, shared by its helper files and its tests.
 // Not part of the contract: layers above text/ include text/normalize.h only.
-#ifndef QANTARA_TEXT_NORMALIZE_INTERNAL_H_
-#define QANTARA_TEXT_NORMALIZE_INTERNAL_H_
+#ifndef QANTARA_TEXT_INTERNAL_NORMALIZE_H_
+#define QANTARA_TEXT_INTERNAL_NORMALIZE_H_
 
 #include <unicode/normalizer2.h>
 
@@ -45,4 +45,4 @@ std::string NormalizeForMatchingAscii(std::string_view s);
 
 }  // namespace qantara::text::internal
 
-#endif  // QANTARA_TEXT_NORMALIZE_INTERNAL_H_
+#endif  // QANTARA_TEXT_INTERNAL_NORMALIZE_H_

@@ -10,8 +10,8 @@
 // external DTD loading, no entity substitution, and libxml2's default size limits
 // (XML_PARSE_HUGE is off). Namespaces are ignored: elements are matched by local
 // name, so the OFAC file with its default namespace reads like one without.
-#ifndef QANTARA_LISTS_XML_RECORDS_H_
-#define QANTARA_LISTS_XML_RECORDS_H_
+#ifndef QANTARA_LISTS_INTERNAL_XML_RECORDS_H_
+#define QANTARA_LISTS_INTERNAL_XML_RECORDS_H_
 
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
@@ -22,7 +22,7 @@
 #include <string_view>
 
 #include "base/status.h"
-#include "lists/read_context.h"
+#include "lists/internal/read_context.h"
 
 namespace qantara::lists {
 
@@ -93,4 +93,4 @@ void ForEachChildElement(const xmlNode* node, Fn&& fn) {
 
 }  // namespace qantara::lists
 
-#endif  // QANTARA_LISTS_XML_RECORDS_H_
+#endif  // QANTARA_LISTS_INTERNAL_XML_RECORDS_H_

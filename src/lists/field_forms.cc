@@ -1,26 +1,13 @@
-#include "lists/field_text.h"
+#include "lists/internal/field_forms.h"
 
 #include <algorithm>
-#include <array>
 
+#include "base/ascii.h"
+#include "text/countries.h"
 #include "text/utf8.h"
 
 namespace qantara::lists {
 namespace {
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Windows-1252 0x80..0x9F; 0 marks the five bytes the code page leaves undefined.
-constexpr std::array<char16_t, 32> kCp1252High = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80-87
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,       // 88-8F
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90-97
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,  // 98-9F
-};
 
 bool IsGenerationalSuffix(std::string_view s) {
   static constexpr std::string_view kSuffixes[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"};
@@ -30,60 +17,16 @@ bool IsGenerationalSuffix(std::string_view s) {
   return false;
 }
 
-}  // namespace
-
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+std::string_view TrimPunctuation(std::string_view s) {
+  s = TrimSpaces(s);
+  while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';')) {
+    s.remove_suffix(1);
+    s = TrimSpaces(s);
+  }
   return s;
 }
 
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending_space = false;
-  for (char c : s) {
-    if (IsSpace(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = LowerAscii(c);
-  return out;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
-  }
-  return true;
-}
-
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
-}
-
-std::vector<std::string> SplitTrimmed(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t end = s.find(sep, start);
-    if (end == std::string_view::npos) end = s.size();
-    std::string_view piece = TrimSpaces(s.substr(start, end - start));
-    if (!piece.empty()) out.emplace_back(piece);
-    start = end + 1;
-  }
-  return out;
-}
+}  // namespace
 
 std::vector<std::string> SplitNumberedItems(std::string_view s) {
   std::vector<std::string> out;
@@ -175,48 +118,32 @@ bool SplitMixedScriptName(std::string_view s, std::string* non_latin,
   return true;
 }
 
-std::string Cp1252ToUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char ch : s) {
-    auto b = static_cast<unsigned char>(ch);
-    if (b < 0x80) {
-      out.push_back(ch);
-    } else if (b < 0xA0) {
-      char16_t cp = kCp1252High[b - 0x80];
-      text::AppendUtf8(cp == 0 ? char32_t{0xFFFD} : char32_t{cp}, &out);
-    } else {
-      text::AppendUtf8(b, &out);
+CountryList CountriesIn(std::string_view text) {
+  CountryList out;
+  auto add_code = [&out](const std::string& code) { AddUnique(&out.codes, code); };
+  for (const std::string& item : SplitNumberedItems(text)) {
+    std::string code = text::CountryCode(item);
+    if (!code.empty()) {
+      add_code(code);
+      continue;
+    }
+    // "Central African Republic. South Sudan", "Estonia, Russia", "Iraq; Jordan".
+    std::string normalized(item);
+    for (char& c : normalized) {
+      if (c == '.' || c == ';') c = ',';
+    }
+    for (const std::string& piece : SplitTrimmed(normalized, ',')) {
+      std::string_view p = TrimPunctuation(piece);
+      if (p.empty()) continue;
+      std::string piece_code = text::CountryCode(p);
+      if (piece_code.empty()) {
+        out.unknown.emplace_back(p);
+      } else {
+        add_code(piece_code);
+      }
     }
   }
   return out;
-}
-
-bool LooksLikeSingleByteText(std::string_view s) {
-  if (text::ValidateUtf8(s).ok()) return false;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    auto b = static_cast<unsigned char>(s[pos]);
-    if (b < 0x80) {
-      ++pos;
-      continue;
-    }
-    size_t before = pos;
-    char32_t cp = text::DecodeUtf8(s, &pos);
-    if (cp != 0xFFFD || pos - before > 1) return false;  // a well-formed multi-byte sequence
-  }
-  return true;
-}
-
-std::string_view LegacyTextAsUtf8(std::string_view data, std::string* storage) {
-  if (!LooksLikeSingleByteText(data)) return data;
-  *storage = Cp1252ToUtf8(data);
-  return *storage;
-}
-
-std::string_view StripBom(std::string_view s) {
-  if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  return s;
 }
 
 void AddUnique(std::vector<std::string>* out, std::string value) {

@@ -3,16 +3,16 @@
 // Country names are ASCII plus a few Latin accents (Turkiye with u-umlaut, Cote
 // d'Ivoire with o-circumflex, Curacao with c-cedilla), and the table is matched by exact key, so a
 // small fold of our own (ASCII case, Latin-1 and Latin Extended-A accents, punctuation) covers them
-// and keeps lists/ loading independent of ICU. gen_countries.py checks with the same fold that no
+// and keeps list loading independent of ICU. gen_countries.py checks with the same fold that no
 // two codes share a name.
-#include "lists/countries.h"
+#include "text/countries.h"
 
 #include <unordered_map>
 
-#include "lists/field_text.h"
+#include "base/ascii.h"
 #include "text/utf8.h"
 
-namespace qantara::lists {
+namespace qantara::text {
 namespace {
 
 struct CountryRow {
@@ -77,15 +77,6 @@ const std::unordered_map<std::string, std::string>& CountryTable() {
   return *table;
 }
 
-std::string_view TrimPunctuation(std::string_view s) {
-  s = TrimSpaces(s);
-  while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';')) {
-    s.remove_suffix(1);
-    s = TrimSpaces(s);
-  }
-  return s;
-}
-
 }  // namespace
 
 std::string FoldCountryName(std::string_view name) {
@@ -93,7 +84,7 @@ std::string FoldCountryName(std::string_view name) {
   out.reserve(name.size());
   size_t pos = 0;
   while (pos < name.size()) {
-    char32_t cp = text::DecodeUtf8(name, &pos);
+    char32_t cp = DecodeUtf8(name, &pos);
     if (cp < 0x80) {
       char c = static_cast<char>(cp);
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -130,32 +121,4 @@ std::string CountryCode(std::string_view name) {
   return it == table.end() ? "" : it->second;
 }
 
-CountryList CountriesIn(std::string_view text) {
-  CountryList out;
-  auto add_code = [&out](const std::string& code) { AddUnique(&out.codes, code); };
-  for (const std::string& item : SplitNumberedItems(text)) {
-    std::string code = CountryCode(item);
-    if (!code.empty()) {
-      add_code(code);
-      continue;
-    }
-    // "Central African Republic. South Sudan", "Estonia, Russia", "Iraq; Jordan".
-    std::string normalized(item);
-    for (char& c : normalized) {
-      if (c == '.' || c == ';') c = ',';
-    }
-    for (const std::string& piece : SplitTrimmed(normalized, ',')) {
-      std::string_view p = TrimPunctuation(piece);
-      if (p.empty()) continue;
-      std::string piece_code = CountryCode(p);
-      if (piece_code.empty()) {
-        out.unknown.emplace_back(p);
-      } else {
-        add_code(piece_code);
-      }
-    }
-  }
-  return out;
-}
-
-}  // namespace qantara::lists
+}  // namespace qantara::text

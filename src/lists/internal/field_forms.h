@@ -1,32 +1,16 @@
-// Small string functions the list readers share (internal to lists/).
-//
-// Lists pad, wrap and decorate their fields in many ways ("-0- ", names broken over
-// lines in XML, "LAST, First"); these functions undo that so every reader hands
-// the same clean strings to the entity model.
-#ifndef QANTARA_LISTS_FIELD_TEXT_H_
-#define QANTARA_LISTS_FIELD_TEXT_H_
+// The forms list fields are published in, and how the readers undo them
+// (internal to lists/): UK-style numbered items, genders, OFAC's "LAST, First"
+// names, names published in two scripts at once, fields naming several
+// countries; and the two appenders the readers fill entity vectors with.
+// General ASCII helpers are base/ascii.h's; windows-1252 is text/legacy_encoding.h's.
+#ifndef QANTARA_LISTS_INTERNAL_FIELD_FORMS_H_
+#define QANTARA_LISTS_INTERNAL_FIELD_FORMS_H_
 
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace qantara::lists {
-
-// Removes leading and trailing ASCII whitespace.
-std::string_view TrimSpaces(std::string_view s);
-
-// Trims and turns every run of ASCII whitespace (spaces, tabs, newlines) into one space.
-std::string CollapseSpaces(std::string_view s);
-
-// ASCII lower case; other bytes unchanged.
-std::string AsciiLower(std::string_view s);
-
-// Case-insensitive ASCII equality and prefix test.
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
-
-// Splits on `sep`, trims each piece and drops empty pieces.
-std::vector<std::string> SplitTrimmed(std::string_view s, char sep);
 
 // Splits "(1) A (2) B" (UK style enumerations) into {"A", "B"}; text without
 // markers comes back as one piece. Pieces are trimmed of spaces and of the
@@ -52,20 +36,15 @@ bool HasNonLatinLetters(std::string_view s);
 bool SplitMixedScriptName(std::string_view s, std::string* non_latin,
                           std::vector<std::string>* latin);
 
-// Decodes Windows-1252 bytes into UTF-8 (bytes undefined in cp1252 become U+FFFD).
-std::string Cp1252ToUtf8(std::string_view s);
+struct CountryList {
+  std::vector<std::string> codes;    // distinct codes in order of appearance
+  std::vector<std::string> unknown;  // pieces that named no known country
+};
 
-// True when a byte string that is not valid UTF-8 has no well-formed UTF-8
-// multi-byte sequence at all, so it is most likely a legacy single-byte file.
-bool LooksLikeSingleByteText(std::string_view s);
-
-// The text of a legacy CSV file (OFAC, UK) as UTF-8: valid UTF-8 comes back as
-// is; a file without any UTF-8 multi-byte sequence is decoded as Windows-1252
-// into *storage; anything else comes back as is (the reader reports bad rows).
-std::string_view LegacyTextAsUtf8(std::string_view data, std::string* storage);
-
-// Strips a UTF-8 byte order mark.
-std::string_view StripBom(std::string_view s);
+// Reads a field that may name several countries: "(1) Iraq (2) Jordan",
+// "Central African Republic. South Sudan", "Estonia, Russia". A piece that is a
+// whole known name ("Congo, Democratic Republic of the") is never split.
+CountryList CountriesIn(std::string_view text);
 
 // Appends `value` to `out` unless it is empty or already there. Linear: for
 // vectors that stay small (country codes, a group's regimes).
@@ -77,4 +56,4 @@ void AddValue(std::vector<std::string>* out, std::string value);
 
 }  // namespace qantara::lists
 
-#endif  // QANTARA_LISTS_FIELD_TEXT_H_
+#endif  // QANTARA_LISTS_INTERNAL_FIELD_FORMS_H_

@@ -2,8 +2,8 @@
 // them (folded, with their Arabic proclitics marked), and the table of
 // trigger words (resources/event_triggers.tsv). Not part of the contract:
 // callers include news/events.h only.
-#ifndef QANTARA_NEWS_EVENTS_LEXICON_H_
-#define QANTARA_NEWS_EVENTS_LEXICON_H_
+#ifndef QANTARA_NEWS_INTERNAL_EVENTS_LEXICON_H_
+#define QANTARA_NEWS_INTERNAL_EVENTS_LEXICON_H_
 
 #include <array>
 #include <cstddef>
@@ -78,4 +78,4 @@ TriggerHit MatchTrigger(const std::vector<EventWord>& words, size_t i);
 
 }  // namespace qantara::news::events_internal
 
-#endif  // QANTARA_NEWS_EVENTS_LEXICON_H_
+#endif  // QANTARA_NEWS_INTERNAL_EVENTS_LEXICON_H_

@@ -3,8 +3,8 @@
 // resources/boilerplate_words.tsv) and what the decision over the page
 // (clean.cc) and SiteLines (clean_site_lines.cc) share. Not part of the
 // contract: callers include news/clean.h only.
-#ifndef QANTARA_NEWS_CLEAN_FEATURES_H_
-#define QANTARA_NEWS_CLEAN_FEATURES_H_
+#ifndef QANTARA_NEWS_INTERNAL_CLEAN_FEATURES_H_
+#define QANTARA_NEWS_INTERNAL_CLEAN_FEATURES_H_
 
 #include <cstddef>
 #include <string>
@@ -55,4 +55,4 @@ bool StartsWithPhrase(std::string_view key, std::string_view phrase);
 
 }  // namespace qantara::news::clean_internal
 
-#endif  // QANTARA_NEWS_CLEAN_FEATURES_H_
+#endif  // QANTARA_NEWS_INTERNAL_CLEAN_FEATURES_H_
