@@ -18,9 +18,10 @@ declare -A allowed=(
   [lists]="base text names"
   [screen]="base text names lists"
   [news]="base text names lists screen"
+  [export]="base text names lists screen news"
   [store]="base text names lists screen news"
   [server]="base text names lists screen news store"
-  [cli]="base text names lists screen news store server"
+  [cli]="base text names lists screen news export store server"
 )
 for dir in src/*/; do
   mod=$(basename "$dir")

@@ -1,8 +1,8 @@
-// Deterministic ids for exports (export.h). SHA-1 is OpenSSL's (libcrypto,
+// Deterministic ids for exports (ids.h). SHA-1 is OpenSSL's (libcrypto,
 // already linked for lists' SHA-256): UUIDv5 is defined over SHA-1, and a
 // hand-written SHA-1 would be one more thing to get wrong. Checked against
-// Python's uuid.uuid5 in tests/news/export_test.cc.
-#include "news/export.h"
+// Python's uuid.uuid5 in tests/export/export_test.cc.
+#include "export/ids.h"
 
 #include <openssl/evp.h>
 
@@ -10,7 +10,7 @@
 #include <cctype>
 #include <cstdio>
 
-namespace qantara::news {
+namespace qantara::export_ {
 namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
@@ -86,4 +86,4 @@ std::string Rfc3339(std::string_view s) {
   return date + "-" + month + "-" + day + "T" + time + ".000Z";
 }
 
-}  // namespace qantara::news
+}  // namespace qantara::export_
