@@ -18,9 +18,9 @@
 #include "cli/load.h"
 #include "cli/progress.h"
 #include "cli/read_json.h"
+#include "export/ftm.h"
+#include "export/stix.h"
 #include "lists/reader.h"
-#include "news/export_ftm.h"
-#include "news/export_stix.h"
 #include "store/news_store.h"
 
 namespace qantara::cli {
@@ -58,8 +58,8 @@ Status AddListEntries(const std::vector<std::string>& paths, news::NewsExport* d
 
 // The export's records: lines (jsonl, ftm) or the bundle's objects (stix).
 std::vector<std::string> Records(const ExportArgs& args, const news::NewsExport& data) {
-  if (args.format == "ftm") return news::FtmEntities(data);
-  if (args.format == "stix") return news::StixObjects(data);
+  if (args.format == "ftm") return export_::FtmEntities(data);
+  if (args.format == "stix") return export_::StixObjects(data);
   std::vector<std::string> out;
   for (const news::ExportedDocument& d : data.documents) out.push_back(StoredDocumentLine(d));
   return out;
@@ -72,7 +72,7 @@ Status Write(const ExportArgs& args, const std::vector<std::string>& records) {
   if (f == nullptr) return Status::IoError(args.out + ": cannot write: " + std::strerror(errno));
   Progress progress("writing", records.size());
   if (args.format == "stix") {
-    const std::string bundle = news::StixBundle(records) + "\n";
+    const std::string bundle = export_::StixBundle(records) + "\n";
     std::fwrite(bundle.data(), 1, bundle.size(), f);
   } else {
     for (size_t i = 0; i < records.size(); ++i) {

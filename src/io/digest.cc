@@ -1,6 +1,6 @@
 // UUIDv5 is defined over SHA-1, and a hand-written SHA-1 would be one more
 // thing to get wrong: both digests are OpenSSL's. Checked against Python's
-// uuid.uuid5 and hashlib in tests/io/digest_test.cc and tests/news/export_test.cc.
+// uuid.uuid5 and hashlib in tests/io/digest_test.cc and tests/export/export_test.cc.
 #include "io/digest.h"
 
 #include <openssl/evp.h>

@@ -21,6 +21,7 @@
 
 #include "base/env.h"
 #include "news/document.h"
+#include "news/model.h"
 
 namespace qantara::news {
 
@@ -44,15 +45,6 @@ std::string IsoValue(const CivilDate& d);
 // around it. The string must hold one date and nothing but date, time and
 // filler words. nullopt when it is not a date.
 std::optional<CivilDate> ParseDateValue(std::string_view s);
-
-// One date expression found in a text.
-struct DateMention {
-  size_t start = 0, end = 0;  // UTF-8 byte offsets into the text given
-  std::string text;           // exactly text.substr(start, end - start)
-  std::string value;          // IsoValue of the resolved date ("" when it cannot be resolved);
-                              // may also be an ISO week "YYYY-Www"
-  bool relative = false;      // resolved against the anchor (hier, ce mercredi, le 6 fevrier...)
-};
 
 // Finds absolute and relative date expressions in `text`, in text order and
 // without overlap, and resolves them against `anchor` (the article's

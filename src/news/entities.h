@@ -13,31 +13,11 @@
 
 #include "names/name.h"
 #include "news/mentions.h"
+#include "news/model.h"
+#include "news/name_contained.h"
 #include "screen/screener.h"
 
 namespace qantara::news {
-
-struct Listed {
-  std::string list, ref, caption;
-  double score = 0;
-};
-
-struct LinkedMention {
-  Mention mention;
-  std::string entity;     // "p:nasser-bourita", "o:isil", "l:washington"
-  std::string canonical;  // the entity's best Latin form so far
-  std::optional<Listed> listed;
-};
-
-// An entity as a store keeps it between runs.
-struct EntityRecord {
-  std::string key;
-  MentionType type = MentionType::kPerson;
-  std::string canonical;
-  std::vector<std::string> names;  // forms seen (the fullest first), at most kMaxNames
-  std::optional<Listed> listed;
-  static constexpr size_t kMaxNames = 16;
-};
 
 struct LinkOptions {
   // A mention is `listed` when screening its name against the loaded lists
@@ -113,11 +93,6 @@ std::optional<Listed> ScreenListed(const screen::Screener& screener, screen::Scr
 // screen a news database's entities again against the lists of now.
 std::optional<Listed> ListedEntity(const EntityRecord& entity, const screen::Screener& screener,
                                    screen::ScreenScratch* scratch, double threshold);
-
-// Whether every word of the shorter of two names aligns with a word of the
-// longer (names::CompareNames, so across scripts): "Bourita" and "Nasser
-// Bourita", and its Arabic spelling. How mentions join a known person.
-bool NameContained(const names::ParsedName& a, const names::ParsedName& b);
 
 // "Nasser Bourita" -> "nasser-bourita"; any script (transliterated), at most 60 bytes.
 std::string Slug(std::string_view name);

@@ -54,41 +54,9 @@
 #include "news/entities.h"
 #include "news/language.h"
 #include "news/mentions.h"
+#include "news/model.h"
 
 namespace qantara::news {
-
-// DESIGN.md's event types; the values are a format (never renumber).
-enum class EventType : uint8_t {
-  kMeeting = 0,
-  kVisit = 1,
-  kCall = 2,
-  kStatement = 3,
-  kPressConference = 4,
-  kAgreement = 5,
-  kAttack = 6,
-  kArrest = 7,
-};
-inline constexpr int kEventTypes = 8;
-
-// "meeting", "visit", "call", "statement", "press_conference", "agreement",
-// "attack", "arrest".
-std::string_view EventTypeName(EventType type);
-std::optional<EventType> EventTypeFromName(std::string_view name);
-
-// How an event got its date.
-enum class EventDateSource : uint8_t { kNone, kText, kPublished };
-
-// An event of one document, before its mentions are linked.
-struct Event {
-  EventType type = EventType::kMeeting;
-  size_t start = 0, end = 0;  // the trigger's UTF-8 byte offsets in the text
-  std::string text;           // the trigger, text.substr(start, end - start)
-  std::string date;           // ISO value as dates.h writes them; "" unknown
-  EventDateSource date_source = EventDateSource::kNone;
-  std::optional<size_t> place;       // index into the document's mentions (a location)
-  std::vector<size_t> participants;  // indices into the mentions (persons, organisations)
-  size_t sentence_start = 0, sentence_end = 0;  // the sentence, offsets in the text
-};
 
 struct EventOptions {
   // Sentences at the start of the text that count as the lead (a headline
@@ -115,27 +83,6 @@ std::vector<Event> FindEvents(std::string_view text, const std::vector<SentenceL
                               const std::vector<Mention>& mentions,
                               const std::vector<DateMention>& dates, std::string_view published,
                               const EventOptions& options = EventOptions());
-
-// A participant or place of a linked event.
-struct EventActor {
-  std::string entity;     // the mention's entity key ("p:nasser-bourita")
-  std::string canonical;  // its best Latin form
-  MentionType type = MentionType::kPerson;
-};
-
-// DESIGN.md's event: {"type", "text", "start", "end", "date", "place",
-// "participants", "sentence"}.
-struct LinkedEvent {
-  EventType type = EventType::kMeeting;
-  size_t start = 0, end = 0;  // the first trigger of the merged events
-  std::string text;
-  std::string date;  // "" unknown
-  EventDateSource date_source = EventDateSource::kNone;
-  std::optional<EventActor> place;
-  std::vector<EventActor> participants;  // distinct entities, first seen first
-  std::string sentence;                  // the sentence of the first trigger
-  size_t merged = 1;                     // how many triggers of the text it stands for
-};
 
 // The events of one document with entity keys, merged (see the top of this
 // file). `events` are FindEvents' for `text`; `mentions` are

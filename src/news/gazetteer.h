@@ -13,12 +13,10 @@
 #include <unordered_set>
 #include <vector>
 
+#include "news/model.h"
 #include "news/words.h"
 
 namespace qantara::news {
-
-enum class MentionType { kPerson, kOrganization, kLocation };
-std::string_view MentionTypeName(MentionType type);  // "person", "organization", "location"
 
 struct GazetteerEntry {
   std::string id;  // "l:morocco", "o:isil": the mention's entity key

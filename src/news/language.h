@@ -11,26 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "news/model.h"
+
 namespace qantara::news {
-
-// One sentence (text::Sentences) and its language.
-struct SentenceLanguage {
-  size_t start = 0, end = 0;  // UTF-8 byte offsets into the text given
-  std::string lang;           // ISO 639-1 ("ar", "fr", "en", ...; a 3-letter ISO 639 code
-                              // when a language has none), or "und"
-};
-
-// A language and the share of the document's letters written in it.
-struct LanguageShare {
-  std::string lang;
-  double share = 0;  // in (0, 1]
-};
-
-struct Languages {
-  std::vector<SentenceLanguage> sentences;  // in text order, one per sentence
-  std::vector<LanguageShare> shares;        // sum to 1, largest first (ties by code); empty
-                                            // when the text has no letters
-};
 
 // The language of each sentence of `text` and the document's shares by letters.
 // Rules, in order:

@@ -12,18 +12,9 @@
 #include <vector>
 
 #include "news/gazetteer.h"
+#include "news/model.h"
 
 namespace qantara::news {
-
-struct Mention {
-  size_t start = 0, end = 0;  // UTF-8 byte offsets into the text
-  std::string text;           // text.substr(start, end - start)
-  MentionType type = MentionType::kPerson;
-  const GazetteerEntry* entry = nullptr;  // set when the gazetteer named it
-  std::string cue;                        // why: "gazetteer", "title", "saying_verb", "given_name",
-                                          // "capitals", "known_name", "cross_script", "org_head",
-                                          // "tagger" (the tagger's own span)
-};
 
 class Tagger;
 

@@ -10,17 +10,9 @@
 #include <cstdint>
 #include <string_view>
 
+#include "news/model.h"
+
 namespace qantara::news {
-
-// The least of 64 hash functions over the shingles, each. A text of fewer
-// than three words has no shingle (every value is the maximum).
-inline constexpr int kMinHashes = 64;
-using MinHashSignature = std::array<uint32_t, kMinHashes>;
-
-struct TextSignature {
-  MinHashSignature minhash{};
-  size_t words = 0;  // words of the text (short texts are not compared as copies)
-};
 
 // The signature of `text`'s word 3-shingles (words in matching form, so case,
 // accents and Arabic spelling variants do not count).

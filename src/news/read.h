@@ -25,27 +25,9 @@
 #include "news/language.h"
 #include "news/mentions.h"
 #include "news/minhash.h"
+#include "news/model.h"
 
 namespace qantara::news {
-
-// A document read, before its mentions are linked.
-struct ReadDocument {
-  std::string doc;
-  std::string url;
-  std::string title;
-  std::string published;  // ISO date ("2019-02-05", or coarser), "" when unknown
-  std::string
-      published_how;  // "source", "metadata", "byline", "dateline", "page_date", "inferred", ""
-  Languages languages;
-  std::string text;  // the clean text: mentions' and dates' offsets point into it
-  std::vector<std::string> removed;
-  std::vector<Mention> mentions;
-  std::vector<DateMention> dates;
-  std::vector<Event> events;       // by trigger, mentions by index (LinkEvents links and merges)
-  TextSignature signature;         // of `text`, for near-duplicate stories (stories.h)
-  std::vector<std::string> notes;  // what decoding and parsing did
-  std::string extra_json;          // other fields of a JSON Lines input line
-};
 
 // The page of a source document: HTML parsed into blocks, plain text split
 // into lines. Fails only on HTML libxml2 cannot read at all.

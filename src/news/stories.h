@@ -40,22 +40,10 @@
 #include "news/entities.h"
 #include "news/events.h"
 #include "news/minhash.h"
+#include "news/model.h"
 #include "news/read.h"
 
 namespace qantara::news {
-
-// What the clusterer needs of one document once its mentions and events are
-// linked.
-struct StoryEvidence {
-  std::string doc;                         // the document's `doc`
-  std::string text;                        // its clean text, when `signature` is not given
-  std::optional<TextSignature> signature;  // SignatureOf(text), computed beforehand
-  std::string published;                   // ISO date ("2019-02-05"), "" or coarser when unknown
-  std::vector<std::string> actors;         // entity keys of its persons and organisations
-  std::vector<std::string> places;         // entity keys of its locations
-  std::vector<std::string> events;         // EventSignature() of its events with a full date
-  std::vector<std::string> event_days;     // "type|date" of its events with a full date
-};
 
 struct StoryOptions {
   double min_similarity = 0.6;  // rule 1: shingle sets' Jaccard similarity, estimated

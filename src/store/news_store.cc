@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "names/name.h"
+#include "news/name_contained.h"
 #include "news/words.h"
 #include "text/normalize.h"
 

@@ -25,11 +25,7 @@
 #include <vector>
 
 #include "base/status.h"
-#include "news/entities.h"
-#include "news/events.h"
-#include "news/export.h"
-#include "news/read.h"
-#include "news/stories.h"
+#include "news/model.h"
 #include "store/sqlite_db.h"
 
 namespace qantara::store {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "news/minhash.h"
 #include "store/news_store.h"
 
 namespace qantara::store {

@@ -33,11 +33,9 @@
 #define QANTARA_STORE_SERVICE_STORE_H_
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,7 +43,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/mutex.h"
 #include "base/status.h"
+#include "base/thread_annotations.h"
 #include "store/sqlite_db.h"
 
 namespace qantara::store {
@@ -159,12 +159,18 @@ struct ServiceStoreOptions {
   // copy into the database file and its two fsyncs then stay off the request
   // path. 0 (default): SQLite's own, in the commit that passes 1000 WAL pages.
   std::chrono::milliseconds checkpoint_interval{0};
-  // The database's files go through this Env when set (tests: in memory, or
-  // with faults injected; Database::Open(path, env)). Default null: SQLite's
-  // own file access, in WAL mode. Not owned; must outlive the store.
+  // The database's files and the keys' randomness go through this Env when set
+  // (tests: in memory, or with faults injected; Database::Open(path, env)).
+  // Default null: SQLite's own file access, in WAL mode, and Env::Default()'s
+  // randomness. Not owned; must outlive the store.
   Env* env = nullptr;
 };
 
+// The methods are defined one file per concern: service_store.cc (opening,
+// migrations, the checkpoint thread), service_store_keys.cc,
+// service_store_lists.cc, service_store_screenings.cc (screenings, hits and
+// decisions), service_store_rescreens.cc and service_store_audit.cc (the
+// chain's hashing itself is audit_chain.h).
 class ServiceStore {
  public:
   // Opens (creating and migrating) the database at `path` (":memory:" works).
@@ -174,108 +180,125 @@ class ServiceStore {
   ServiceStore(const ServiceStore&) = delete;
   ServiceStore& operator=(const ServiceStore&) = delete;
 
+  // Keys (service_store_keys.cc).
   // Creates a key named `name` (unique) and returns it; only its SHA-256 is
   // stored, so this is the one time it can be seen. Fails with
   // kInvalidArgument when the name is empty or taken.
-  Result<std::string> AddKey(std::string_view name, Role role);
+  Result<std::string> AddKey(std::string_view name, Role role) EXCLUDES(mu_, keys_mu_);
   // The key's owner, or nullopt for an unknown or revoked key. Read from the
   // database at most once per key_cache_ttl (options): a revocation by another
   // process holds from the first request after the TTL on, one through this
   // store (RevokeKey) from the next request on.
-  Result<std::optional<ApiKey>> FindKey(std::string_view key);
+  Result<std::optional<ApiKey>> FindKey(std::string_view key) EXCLUDES(mu_, keys_mu_);
   // Keys in the cache (tests).
-  size_t cached_keys();
+  size_t cached_keys() EXCLUDES(keys_mu_);
   // Revokes the key named `name` (or, when `name` is empty, the key whose id is
   // `id`); audited as key.revoke by `actor`. kNotFound when there is no such
   // key; kAlreadyRevoked (nothing written) when it was revoked before.
-  Result<RevokeOutcome> RevokeKey(std::string_view name, int64_t id, std::string_view actor);
+  Result<RevokeOutcome> RevokeKey(std::string_view name, int64_t id, std::string_view actor)
+      EXCLUDES(mu_, keys_mu_);
   // Every key, oldest first.
-  Result<std::vector<KeyInfo>> ListKeys();
+  Result<std::vector<KeyInfo>> ListKeys() EXCLUDES(mu_);
 
+  // List versions (service_store_lists.cc).
   // Records a loaded list file (actor "server"); fills version->id and loaded_at.
-  Status RecordListVersion(ListVersion* version);
+  Status RecordListVersion(ListVersion* version) EXCLUDES(mu_);
   // Records the list files of one load together, in one transaction (one
   // list.load audit row each, by `actor`): all of them or none.
-  Status RecordListVersions(std::vector<ListVersion>* versions, std::string_view actor);
-  // Appends an audit row that records no other row (list.reload_failed).
-  // REQUIRES: payload_json is a JSON object.
-  Status RecordEvent(std::string_view actor, std::string_view action,
-                     const std::string& payload_json);
+  Status RecordListVersions(std::vector<ListVersion>* versions, std::string_view actor)
+      EXCLUDES(mu_);
 
+  // Screenings, hits and decisions (service_store_screenings.cc).
   // Records screenings by `key_name` (one per query, each with its hits, all
   // open) in one transaction; fills each Screening's id and created_at.
-  Status RecordScreenings(std::string_view key_name, std::vector<Screening>* screenings);
+  Status RecordScreenings(std::string_view key_name, std::vector<Screening>* screenings)
+      EXCLUDES(mu_);
 
   // Records a reviewer's decision on the hit (screening, entity). kNotFound
   // when there is no such hit; kAlreadyDecided (nothing changed) when the hit
   // was decided before.
   Result<DecideOutcome> Decide(int64_t screening, std::string_view entity, Decision decision,
-                               std::string_view comment, std::string_view reviewer);
+                               std::string_view comment, std::string_view reviewer) EXCLUDES(mu_);
 
   // Screenings with at least one open hit (only_open) or all of them, oldest
   // first, at most `limit`.
-  Result<std::vector<Screening>> ListScreenings(bool only_open, size_t limit);
+  Result<std::vector<Screening>> ListScreenings(bool only_open, size_t limit) EXCLUDES(mu_);
 
   // The screening `id` with its hits, or nullopt when there is none.
-  Result<std::optional<Screening>> GetScreening(int64_t id);
+  Result<std::optional<Screening>> GetScreening(int64_t id) EXCLUDES(mu_);
   // The decisions on the hits of screening `id`, oldest first.
-  Result<std::vector<DecisionRecord>> ListDecisions(int64_t screening);
-  // The audit rows whose payload names screening `id` (its "screen" row, its
-  // "decide" rows and "rescreen.hits" rows), in chain order, at most `limit`. Scans the log.
-  Result<std::vector<AuditRow>> AuditForScreening(int64_t screening, size_t limit);
+  Result<std::vector<DecisionRecord>> ListDecisions(int64_t screening) EXCLUDES(mu_);
 
   // Every screening whose id is greater than `after_id`, oldest first, at most
   // `limit`, with all its hits (for paging through the whole table).
-  Result<std::vector<Screening>> ScreeningsAfter(int64_t after_id, size_t limit);
+  Result<std::vector<Screening>> ScreeningsAfter(int64_t after_id, size_t limit) EXCLUDES(mu_);
   // How many screenings are stored.
-  Result<int64_t> CountScreenings();
+  Result<int64_t> CountScreenings() EXCLUDES(mu_);
 
-  // Rescreens (rescreen.cc in server/ drives them): Begin records the run
-  // against `list_versions` and returns its id; AddRescreenHits records, in one
-  // transaction, the hits of `batch` that the screening does not have yet (an
-  // entity already hit, open or decided, is skipped) as open hits of the run,
-  // one rescreen.hits audit row per screening that got any, and removes the
-  // skipped ones from `batch`; Finish records the totals.
-  Result<int64_t> BeginRescreen(std::string_view actor, const std::vector<int64_t>& list_versions);
-  Status AddRescreenHits(int64_t rescreen, std::string_view actor, std::vector<NewHits>* batch);
+  // Rescreens (service_store_rescreens.cc; rescreen.cc in server/ drives
+  // them): Begin records the run against `list_versions` and returns its id;
+  // AddRescreenHits records, in one transaction, the hits of `batch` that the
+  // screening does not have yet (an entity already hit, open or decided, is
+  // skipped) as open hits of the run, one rescreen.hits audit row per
+  // screening that got any, and removes the skipped ones from `batch`; Finish
+  // records the totals.
+  Result<int64_t> BeginRescreen(std::string_view actor, const std::vector<int64_t>& list_versions)
+      EXCLUDES(mu_);
+  Status AddRescreenHits(int64_t rescreen, std::string_view actor, std::vector<NewHits>* batch)
+      EXCLUDES(mu_);
   Status FinishRescreen(int64_t rescreen, std::string_view actor, int64_t screenings,
-                        int64_t new_hits);
+                        int64_t new_hits) EXCLUDES(mu_);
 
+  // The audit log (service_store_audit.cc).
+  // Appends an audit row that records no other row (list.reload_failed).
+  // REQUIRES: payload_json is a JSON object.
+  Status RecordEvent(std::string_view actor, std::string_view action,
+                     const std::string& payload_json) EXCLUDES(mu_);
+  // The audit rows whose payload names screening `id` (its "screen" row, its
+  // "decide" rows and "rescreen.hits" rows), in chain order, at most `limit`. Scans the log.
+  Result<std::vector<AuditRow>> AuditForScreening(int64_t screening, size_t limit) EXCLUDES(mu_);
   // Recomputes the audit chain from the first row.
-  Result<AuditReport> VerifyAudit();
+  Result<AuditReport> VerifyAudit() EXCLUDES(mu_);
 
-  // The underlying connection (tests tamper with rows through it).
-  Database& database() { return *db_; }
+  // The underlying connection (tests tamper with rows through it). Not
+  // locked: only while no other thread uses the store.
+  Database& database() NO_THREAD_SAFETY_ANALYSIS { return *db_; }
 
  private:
   ServiceStore(std::unique_ptr<Database> db, ServiceStoreOptions options);
-  // REQUIRES: mu_ held, inside a transaction.
-  Status AppendAudit(std::string_view actor, std::string_view action, const std::string& payload);
-  Status LoadHits(Screening* screening);
-  Result<std::vector<Screening>> ReadScreenings(Statement* query);
-  Result<std::optional<ApiKey>> FindKeyLocked(const std::string& key_sha256);
-  void ForgetKeys();  // empties the key cache (after a write to api_keys)
+  // Appends the audit row of a write. REQUIRES: inside that write's transaction.
+  Status AppendAudit(std::string_view actor, std::string_view action, const std::string& payload)
+      REQUIRES(mu_);
+  Status LoadHits(Screening* screening) REQUIRES(mu_);
+  Result<std::vector<Screening>> ReadScreenings(Statement* query) REQUIRES(mu_);
+  Result<std::optional<ApiKey>> FindKeyLocked(const std::string& key_sha256) REQUIRES(mu_);
+  void ForgetKeys() EXCLUDES(keys_mu_);  // empties the key cache (after a write to api_keys)
 
   struct CachedKey {
     std::optional<ApiKey> key;  // nullopt: unknown or revoked
     std::chrono::steady_clock::time_point expires;
   };
 
-  // Guards keys_ and keys_generation_. Taken after mu_ (RevokeKey) or alone,
-  // never before mu_.
-  std::mutex keys_mu_;
-  std::unordered_map<std::string, CachedKey> keys_;  // by the key's SHA-256 hex
-  uint64_t keys_generation_ = 0;                     // bumped by ForgetKeys
-  std::mutex mu_;
-  std::unique_ptr<Database> db_;
+  // The connection and its prepared statements. options_ is set before the
+  // store is shared and only read after: it needs no lock.
+  Mutex mu_;
+  const std::unique_ptr<Database> db_ PT_GUARDED_BY(mu_);
   ServiceStoreOptions options_;
 
-  // The checkpoint thread (options.checkpoint_interval) and its connection.
-  void CheckpointLoop();
+  // The key cache. Taken after mu_ (RevokeKey) or alone, never before mu_.
+  Mutex keys_mu_ ACQUIRED_AFTER(mu_);
+  std::unordered_map<std::string, CachedKey> keys_ GUARDED_BY(keys_mu_);  // by SHA-256 hex
+  uint64_t keys_generation_ GUARDED_BY(keys_mu_) = 0;                     // bumped by ForgetKeys
+
+  // The checkpoint thread (options.checkpoint_interval) and its connection,
+  // which only that thread uses.
+  void CheckpointLoop() EXCLUDES(checkpoint_mu_);
+  // Waits one checkpoint_interval; false when the store is closing.
+  bool AwaitNextCheckpoint() EXCLUDES(checkpoint_mu_);
   std::unique_ptr<Database> checkpoint_db_;
-  std::mutex checkpoint_mu_;
-  std::condition_variable checkpoint_cv_;
-  bool stopping_ = false;  // guarded by checkpoint_mu_
+  Mutex checkpoint_mu_;
+  CondVar checkpoint_cv_{&checkpoint_mu_};
+  bool stopping_ GUARDED_BY(checkpoint_mu_) = false;
   std::thread checkpointer_;
 };
 

@@ -2,9 +2,9 @@
 // by `qantara read --list --db` from articles and a list written here
 // (made-up names), exported as jsonl, ftm and stix; ids stable from run to
 // run; the STIX bundle checked against the specification's rules
-// (tests/news/stix_check.h); --max-objects, --out and the bad-input cases.
+// (tests/export/stix_check.h); --max-objects, --out and the bad-input cases.
 #include "tests/cli/cli_runner.h"
-#include "tests/news/stix_check.h"
+#include "tests/export/stix_check.h"
 
 namespace qantara::cli_test {
 namespace {

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "news/entities.h"
+
 namespace qantara::store {
 namespace {
 

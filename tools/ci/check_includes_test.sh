@@ -30,6 +30,11 @@ printf '#include "news/model.h"\n#include "news/read.h"\n' > "$tmp/src/store/new
 expect "store sees the news pipeline" "src/store/news_store.cc:2 includes news/read.h, which src/store/ may not depend on"
 rm "$tmp/src/store/news_store.cc"
 
+printf '#include "lists/entity.h"\n#include "news/read.h"\n' > "$tmp/src/news/model.h"
+expect "the news pipeline through an allowed header" "src/store/news_store.h:1 brings in news/read.h (src/news/model.h:2)"
+printf '#include "lists/entity.h"\n' > "$tmp/src/news/model.h"
+expect_ok "a model header that includes only what store/ may see"
+
 printf '\n#include "store/news_store.h"\n' > "$tmp/src/names/up.cc"
 expect "a dependency pointing up" "src/names/up.cc:2 includes store/news_store.h, which src/names/ may not depend on"
 rm "$tmp/src/names/up.cc"

@@ -1,8 +1,8 @@
-// FollowTheMoney entities from a news database (export_ftm.h). Checked
+// FollowTheMoney entities from a news database (ftm.h). Checked
 // against the published model (npm @alephdata/followthemoney,
 // dist/defaultModel.json) by tests/e2e/export_ftm.test.mjs: every schema,
 // property, value type, required property and entity reference.
-#include "news/export_ftm.h"
+#include "export/ftm.h"
 
 #include <algorithm>
 #include <map>
@@ -12,7 +12,20 @@
 #include "io/digest.h"
 #include "text/countries.h"
 
-namespace qantara::news {
+namespace qantara::export_ {
+
+using news::EntityRecord;
+using news::EventActor;
+using news::EventTypeName;
+using news::ExportedDocument;
+using news::LanguageShare;
+using news::LinkedEvent;
+using news::LinkedMention;
+using news::Mention;
+using news::MentionType;
+using news::NewsExport;
+using news::ReadDocument;
+
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -199,4 +212,4 @@ std::vector<std::string> FtmEntities(const NewsExport& data) {
   return out;
 }
 
-}  // namespace qantara::news
+}  // namespace qantara::export_

@@ -1,9 +1,11 @@
-#include "news/export.h"
+// Timestamps for exports (ids.h). The ids themselves are io/digest.h's SHA-1
+// and UUIDv5, checked against Python's uuid.uuid5 in tests/io/digest_test.cc.
+#include "export/ids.h"
 
 #include <cctype>
 #include <cstdio>
 
-namespace qantara::news {
+namespace qantara::export_ {
 namespace {
 
 bool Digits(std::string_view s, size_t from, size_t n) {
@@ -30,4 +32,4 @@ std::string Rfc3339(std::string_view s) {
   return date + "-" + month + "-" + day + "T" + time + ".000Z";
 }
 
-}  // namespace qantara::news
+}  // namespace qantara::export_

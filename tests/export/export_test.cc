@@ -1,19 +1,30 @@
-// Tests of news/export*.cc: ids (SHA-1, UUIDv5 against Python's uuid.uuid5),
+// Tests of export/*.cc: ids (SHA-1, UUIDv5 against Python's uuid.uuid5),
 // timestamps, and the FollowTheMoney and STIX 2.1 mappings on a NewsExport
 // written here (made-up names and sentences). The STIX objects are checked
-// structurally against the specification (tests/news/stix_check.h).
-#include "news/export.h"
-
+// structurally against the specification (tests/export/stix_check.h).
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
+#include "export/ftm.h"
+#include "export/ids.h"
+#include "export/stix.h"
 #include "io/digest.h"
-#include "news/export_ftm.h"
-#include "news/export_stix.h"
-#include "tests/news/stix_check.h"
+#include "tests/export/stix_check.h"
 
-namespace qantara::news {
+namespace qantara::export_ {
+
+using news::EntityRecord;
+using news::EventActor;
+using news::EventType;
+using news::ExportedDocument;
+using news::LinkedEvent;
+using news::LinkedMention;
+using news::Listed;
+using news::Mention;
+using news::MentionType;
+using news::NewsExport;
+
 namespace {
 
 using nlohmann::json;
@@ -241,4 +252,4 @@ TEST(ExportStix, NamesPatternEscapesAndCompiles) {
 }
 
 }  // namespace
-}  // namespace qantara::news
+}  // namespace qantara::export_

@@ -17,23 +17,24 @@
 //                                    location, addressEntity, involved, proof, sourceUrl)
 // Ids are "qantara-" + SHA-1 of what the object stands for (entity key,
 // document key, ...): the same database gives the same ids on every run.
-#ifndef QANTARA_NEWS_EXPORT_FTM_H_
-#define QANTARA_NEWS_EXPORT_FTM_H_
+#ifndef QANTARA_EXPORT_FTM_H_
+#define QANTARA_EXPORT_FTM_H_
 
 #include <string>
 #include <vector>
 
-#include "news/export.h"
+#include "export/ids.h"
+#include "news/model.h"
 
-namespace qantara::news {
+namespace qantara::export_ {
 
 // One JSON object (no newline) per entity: entities first, then sanctions,
 // then per document its Article, Mentions, Documentations and Events.
-std::vector<std::string> FtmEntities(const NewsExport& data);
+std::vector<std::string> FtmEntities(const news::NewsExport& data);
 
 // The FollowTheMoney id of the entity `key` ("p:nasser-bourita").
 std::string FtmEntityId(const std::string& key);
 
-}  // namespace qantara::news
+}  // namespace qantara::export_
 
-#endif  // QANTARA_NEWS_EXPORT_FTM_H_
+#endif  // QANTARA_EXPORT_FTM_H_

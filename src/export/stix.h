@@ -20,15 +20,16 @@
 // Ids are type--UUIDv5 of what the object stands for, in Qantara's namespace
 // (kStixNamespace); created/modified are the database's last write, so the
 // same database exports the same bundle.
-#ifndef QANTARA_NEWS_EXPORT_STIX_H_
-#define QANTARA_NEWS_EXPORT_STIX_H_
+#ifndef QANTARA_EXPORT_STIX_H_
+#define QANTARA_EXPORT_STIX_H_
 
 #include <string>
 #include <vector>
 
-#include "news/export.h"
+#include "export/ids.h"
+#include "news/model.h"
 
-namespace qantara::news {
+namespace qantara::export_ {
 
 // UUIDv5(NAMESPACE_URL, "https://github.com/qantara/stix").
 inline constexpr char kStixNamespace[] = "748ca20b-0550-5f9f-b7ab-b554a2931782";
@@ -36,7 +37,7 @@ inline constexpr char kStixNamespace[] = "748ca20b-0550-5f9f-b7ab-b554a2931782";
 // The bundle's objects, one JSON object (no newline) each: per entity its
 // identity or location (a listed one followed by its indicator and their
 // relationship), then per document its events' relationships and its report.
-std::vector<std::string> StixObjects(const NewsExport& data);
+std::vector<std::string> StixObjects(const news::NewsExport& data);
 
 // {"type": "bundle", "id": "bundle--...", "objects": [...]} around `objects`
 // (as StixObjects gives them), its id derived from theirs.
@@ -46,6 +47,6 @@ std::string StixBundle(const std::vector<std::string>& objects);
 // run of spaces between words, regex characters escaped.
 std::string NamesPattern(const std::vector<std::string>& names);
 
-}  // namespace qantara::news
+}  // namespace qantara::export_
 
-#endif  // QANTARA_NEWS_EXPORT_STIX_H_
+#endif  // QANTARA_EXPORT_STIX_H_

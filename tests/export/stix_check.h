@@ -10,8 +10,8 @@
 // expression), relationship (relationship_type, refs resolving inside the
 // bundle, located-at from an identity to a location), report (name,
 // published, non-empty object_refs all resolving). Returns the problems found.
-#ifndef QANTARA_TESTS_NEWS_STIX_CHECK_H_
-#define QANTARA_TESTS_NEWS_STIX_CHECK_H_
+#ifndef QANTARA_TESTS_EXPORT_STIX_CHECK_H_
+#define QANTARA_TESTS_EXPORT_STIX_CHECK_H_
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -157,4 +157,4 @@ inline std::vector<std::string> Check(const nlohmann::json& bundle) {
 
 }  // namespace qantara::stix_check
 
-#endif  // QANTARA_TESTS_NEWS_STIX_CHECK_H_
+#endif  // QANTARA_TESTS_EXPORT_STIX_CHECK_H_

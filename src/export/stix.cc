@@ -1,10 +1,10 @@
-// STIX 2.1 objects from a news database (export_stix.h). Checked in
-// tests/news/export_test.cc against the rules of the STIX 2.1 specification
+// STIX 2.1 objects from a news database (stix.h). Checked in
+// tests/export/export_test.cc against the rules of the STIX 2.1 specification
 // (OASIS Standard, 2021): required common properties, id form and UUID
 // version, timestamps, references resolving inside the bundle, vocabularies.
 // No machine-readable STIX schema is packaged by Debian or npm (see
 // docs/export.md), so the checks are written from the specification.
-#include "news/export_stix.h"
+#include "export/stix.h"
 
 #include <algorithm>
 #include <map>
@@ -15,7 +15,19 @@
 #include "news/gazetteer.h"
 #include "text/countries.h"
 
-namespace qantara::news {
+namespace qantara::export_ {
+
+using news::EntityRecord;
+using news::EventActor;
+using news::EventTypeName;
+using news::ExportedDocument;
+using news::LinkedEvent;
+using news::LinkedMention;
+using news::Listed;
+using news::MentionType;
+using news::NewsExport;
+using news::ReadDocument;
+
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -68,7 +80,7 @@ class StixWriter {
     }
     if (e.type == MentionType::kLocation) {
       std::string country = text::CountryCode(e.canonical);
-      if (country.empty()) country = CountryCodeOf(e.key);  // a city: its country
+      if (country.empty()) country = news::CountryCodeOf(e.key);  // a city: its country
       if (country.empty()) return;  // STIX needs a region, a country or coordinates
       Json j = Common("location", StixId("location", e.key), time_);
       j["name"] = e.canonical;
@@ -235,4 +247,4 @@ std::string NamesPattern(const std::vector<std::string>& names) {
   return out + ")";
 }
 
-}  // namespace qantara::news
+}  // namespace qantara::export_
