@@ -62,14 +62,6 @@ std::string SystemNow() {
   return out;
 }
 
-// CondVar::WaitFor's REQUIRES names the CondVar's own pointer to its mutex,
-// which clang cannot match with the Mutex the caller locked: the caller holds
-// it (checked there), and holds it again on return.
-template <typename Duration>
-void WaitLocked(CondVar& cv, Duration timeout) NO_THREAD_SAFETY_ANALYSIS {
-  cv.WaitFor(timeout);
-}
-
 }  // namespace
 
 ServiceStore::ServiceStore(std::unique_ptr<Database> db, ServiceStoreOptions options)
@@ -122,7 +114,7 @@ bool ServiceStore::AwaitNextCheckpoint() {
   while (!stopping_) {
     const auto left = due - std::chrono::steady_clock::now();
     if (left <= left.zero()) return true;
-    WaitLocked(checkpoint_cv_, left);
+    checkpoint_cv_.WaitFor(&checkpoint_mu_, left);
   }
   return false;
 }

@@ -297,7 +297,7 @@ class ServiceStore {
   bool AwaitNextCheckpoint() EXCLUDES(checkpoint_mu_);
   std::unique_ptr<Database> checkpoint_db_;
   Mutex checkpoint_mu_;
-  CondVar checkpoint_cv_{&checkpoint_mu_};
+  CondVar checkpoint_cv_;
   bool stopping_ GUARDED_BY(checkpoint_mu_) = false;
   std::thread checkpointer_;
 };
