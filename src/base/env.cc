@@ -46,6 +46,7 @@ class Fd {
     if (fd_ >= 0) ::close(fd_);
   }
   Status WriteAt(uint64_t offset, std::string_view data, bool append) {
+    if (fd_ < 0) return Status::IoError(path_ + ": write after close");
     while (!data.empty()) {
       const ssize_t n = append ? ::write(fd_, data.data(), data.size())
                                : ::pwrite(fd_, data.data(), data.size(), static_cast<off_t>(offset));
@@ -60,6 +61,7 @@ class Fd {
   }
   Status Sync() { return ::fsync(fd_) == 0 ? Status::Ok() : ErrnoStatus(path_, errno); }
   Status Close() {
+    if (fd_ < 0) return Status::IoError(path_ + ": already closed");
     const int fd = fd_;
     fd_ = -1;
     return ::close(fd) == 0 ? Status::Ok() : ErrnoStatus(path_, errno);
@@ -114,7 +116,7 @@ class PosixRandomRWFile final : public RandomRWFile {
 class PosixEnv final : public Env {
  public:
   Result<std::unique_ptr<SequentialFile>> NewSequentialFile(const std::string& path) override {
-    std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+    std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rbe");
     if (f == nullptr) return ErrnoStatus(path, errno);
     return std::unique_ptr<SequentialFile>(new PosixSequentialFile(path, f));
   }

@@ -23,7 +23,6 @@
 #include <string>
 #include <vector>
 
-#include "export/ids.h"
 #include "news/model.h"
 
 namespace qantara::export_ {

@@ -26,7 +26,7 @@
 #include <string>
 #include <vector>
 
-#include "export/ids.h"
+#include "export/timestamps.h"
 #include "news/model.h"
 
 namespace qantara::export_ {

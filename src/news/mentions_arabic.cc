@@ -1,4 +1,4 @@
-// Arabic mention cues (news/mention_spotter.h). Arabic has no capitals, so
+// Arabic mention cues (news/internal/mention_spotter.h). Arabic has no capitals, so
 // a name is found by what comes before it:
 //   - a title phrase: a title, its portfolio when the title is in the
 //     construct state (wazir al-kharijiya, ra'is majlis al-wuzara: the next definite

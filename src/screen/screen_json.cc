@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "base/ascii.h"
 #include "lists/entity.h"
 
 namespace qantara::screen {
@@ -24,7 +25,7 @@ Status SetSchema(const std::string& value, Query* q) {
 }
 
 Status SetGender(std::string value, Query* q) {
-  std::transform(value.begin(), value.end(), value.begin(), ::tolower);
+  value = AsciiLower(value);
   if (value == "m") value = "male";
   if (value == "f") value = "female";
   if (!value.empty() && value != "male" && value != "female") {

@@ -235,7 +235,7 @@ class ServiceStore {
   // How many screenings are stored.
   Result<int64_t> CountScreenings() EXCLUDES(mu_);
 
-  // Rescreens (service_store_rescreens.cc; rescreen.cc in server/ drives
+  // Rescreens (service_store_rescreens.cc; service/rescreen.cc drives
   // them): Begin records the run against `list_versions` and returns its id;
   // AddRescreenHits records, in one transaction, the hits of `batch` that the
   // screening does not have yet (an entity already hit, open or decided, is

@@ -11,8 +11,6 @@
 namespace qantara::store {
 namespace {
 
-// The one place a key's randomness comes from: `n` bytes of the kernel's
-// CSPRNG.
 // 32 random bytes from the Env (the OS's CSPRNG by default), hex, with a recognisable prefix.
 Result<std::string> NewKey(Env* env) {
   unsigned char bytes[32];

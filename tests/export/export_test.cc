@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "export/ftm.h"
-#include "export/ids.h"
+#include "export/timestamps.h"
 #include "export/stix.h"
 #include "io/digest.h"
 #include "tests/export/stix_check.h"

@@ -1,4 +1,4 @@
-// Tests of the trigger lexicon of news/events.h (news/events_lexicon.h): word
+// Tests of the trigger lexicon of news/events.h (news/internal/events_lexicon.h): word
 // folding, Arabic proclitics, and every form of the table found again.
 #include "news/internal/events_lexicon.h"
 

@@ -4,7 +4,8 @@
 // IndexTables holds the vocabulary (each distinct listed word once), its
 // postings (the names that contain each word) and the neighbourhood tables
 // that take a query word to the listed words within one key edit. It is built
-// once by AddWords (index_build.cc) and then only read, by the query side
+// once, when the index is (AddWords, AddNeighbourhoods and AddNameWeights in
+// index_build.cc), and then only read, by the query side
 // (index_query.cc), so that concurrent queries need no lock: each brings its
 // own ScratchSpace.
 #ifndef QANTARA_SCREEN_INTERNAL_INDEX_TABLES_H_

@@ -2,14 +2,14 @@
 // news a database holds (news::NewsExport, news/model.h, which the store
 // fills: store::NewsStore::Export) as FollowTheMoney entities (ftm.h) and a
 // STIX 2.1 bundle (stix.h), with the list entries of listed entities when
-// lists were given. It sees the news model and the lists' entities, never
-// the news pipeline.
+// lists were given. It sees the news model, the lists' entities and, for a
+// city's country, the news gazetteer (news/gazetteer.h).
 //
-// This header: the timestamps both formats write. The deterministic ids they
-// use (SHA-1 hex, RFC 4122 name-based UUIDs) are io/digest.h's. Pure
-// functions, thread-safe.
-#ifndef QANTARA_EXPORT_IDS_H_
-#define QANTARA_EXPORT_IDS_H_
+// This header: the timestamps both formats write. (Their deterministic ids,
+// SHA-1 hex and RFC 4122 name-based UUIDs, are io/digest.h's.) Pure functions,
+// thread-safe.
+#ifndef QANTARA_EXPORT_TIMESTAMPS_H_
+#define QANTARA_EXPORT_TIMESTAMPS_H_
 
 #include <string>
 #include <string_view>
@@ -23,4 +23,4 @@ std::string Rfc3339(std::string_view s);
 
 }  // namespace qantara::export_
 
-#endif  // QANTARA_EXPORT_IDS_H_
+#endif  // QANTARA_EXPORT_TIMESTAMPS_H_

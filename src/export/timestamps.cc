@@ -1,9 +1,8 @@
-// Timestamps for exports (ids.h). The ids themselves are io/digest.h's SHA-1
+// Timestamps for exports (timestamps.h). The ids themselves are io/digest.h's SHA-1
 // and UUIDv5, checked against Python's uuid.uuid5 in tests/io/digest_test.cc.
-#include "export/ids.h"
+#include "export/timestamps.h"
 
 #include <cctype>
-#include <cstdio>
 
 namespace qantara::export_ {
 namespace {
