@@ -57,7 +57,8 @@ for i, line in enumerate(sys.stdin):
         q = {"id": f"{i}.{j}", "name": n["value"], "schema": e["schema"]}
         if e.get("birth_dates"): q["birth_date"] = e["birth_dates"][0]
         print(json.dumps(q, ensure_ascii=False))' > "$tmp/queries.jsonl"
-run lists_rescreen "$q" screen --list "${lists[@]}" --input "$tmp/queries.jsonl" --threads 2
+[ -s "$tmp/queries.jsonl" ] || { echo "snapshot: no queries made from the lists" >&2; exit 1; }
+run lists_screen_back "$q" screen --list "${lists[@]}" --input "$tmp/queries.jsonl" --threads 2
 run seeds_db "$q" read ../shared/seeds --db "$tmp/news.db" --list "$shared"/lists/un_consolidated.xml
 run seeds_timeline "$q" timeline --db "$tmp/news.db" o:global-coalition
 run seeds_alerts "$q" alerts --db "$tmp/news.db" --list "$shared"/lists/un_consolidated.xml
