@@ -7,7 +7,9 @@
 #      few leaf headers, never the pipeline);
 #   2. "<module>/internal/..." is included only from src/<module>/ (tests may use anything);
 #   3. every folder of src/ is a module of the map, and its CMakeLists.txt opens with a
-#      comment saying what the library is for.
+#      comment saying what the library is for;
+#   4. a library links (target_link_libraries) only libraries of modules the map allows it, so
+#      that the CMake line and this map say the same.
 # Usage: tools/ci/check_includes.sh [ROOT]   (default: this checkout). Prints one line per
 # violation, naming the file and line; exits 1 when there is one.
 # tools/ci/check_includes_test.sh plants violations in a scratch tree and expects them caught.
@@ -77,6 +79,13 @@ for dir in src/*/; do
   if ! head -1 "$dir/CMakeLists.txt" 2>/dev/null | grep -q '^# '; then
     say "src/$mod/CMakeLists.txt does not open with a comment saying what the library is for"
   fi
+  for lib in $(sed -n '/target_link_libraries(qantara_'"$mod"'\(_lib\)\?[ )]/,/)/p' "$dir/CMakeLists.txt" |
+      grep -oE 'qantara_[a-z_]+' | sort -u); do
+    dep=${lib#qantara_}
+    [ "$dep" = "$mod" ] || [ "$dep" = "${mod}_lib" ] || [ "$dep" = base_testing ] && continue
+    [[ " ${allowed[$mod]} " == *" $dep "* || " ${allowed[$mod]} " == *" $dep/"* ]] ||
+      say "src/$mod/CMakeLists.txt links $lib, which src/$mod/ may not depend on"
+  done
   while IFS= read -r hit; do
     file=${hit%%:*}; rest=${hit#*:}; line=${rest%%:*}
     path=$(sed -E 's/^#include "([^"]+)".*/\1/' <<< "${rest#*:}")

@@ -48,6 +48,10 @@ printf '#include "store/news_store.h"\n' > "$tmp/src/news/dates/deep.cc"
 expect "a violation in a sub-folder" "src/news/dates/deep.cc:1 includes store/news_store.h"
 rm -r "$tmp/src/news/dates"
 
+printf '# qantara_names: a test module.\nadd_library(qantara_names STATIC)\ntarget_link_libraries(qantara_names PUBLIC qantara_text\n  qantara_store)\n' > "$tmp/src/names/CMakeLists.txt"
+expect "a link line that breaks the rule" "src/names/CMakeLists.txt links qantara_store"
+module names
+
 mkdir -p "$tmp/src/utils"; printf '# utils\n' > "$tmp/src/utils/CMakeLists.txt"
 expect "a folder that is not a module" "src/utils is not a module of DESIGN.md"
 rm -r "$tmp/src/utils"
