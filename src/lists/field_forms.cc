@@ -31,11 +31,7 @@ std::string_view TrimPunctuation(std::string_view s) {
 std::vector<std::string> SplitNumberedItems(std::string_view s) {
   std::vector<std::string> out;
   auto flush = [&out](std::string_view piece) {
-    piece = TrimSpaces(piece);
-    while (!piece.empty() && (piece.back() == '.' || piece.back() == ',' || piece.back() == ';')) {
-      piece.remove_suffix(1);
-      piece = TrimSpaces(piece);
-    }
+    piece = TrimPunctuation(piece);
     if (!piece.empty()) out.emplace_back(piece);
   };
   size_t piece_start = 0;
