@@ -22,13 +22,28 @@ namespace {
 
 bool IsWord(const NameToken& t) { return t.role == TokenRole::kWord; }
 
-// Titles are words too (Qari, Haji, Mullah also stand in names); other
-// particles compare only by canonical form.
+// Titles are words too (Qari, Haji, Mullah also stand in names), and so are
+// known organisation words (a concept or generic word is also spelled: Nasr
+// is victory and a name); other particles compare only by canonical form.
 bool ComparesAsWord(const NameToken& t) {
-  return t.role == TokenRole::kWord || t.role == TokenRole::kTitle;
+  return t.role == TokenRole::kWord || t.role == TokenRole::kTitle ||
+         t.role == TokenRole::kConcept || t.role == TokenRole::kGenericWord;
+}
+
+bool IsKnownWord(const NameToken& t) {
+  return t.role == TokenRole::kConcept || t.role == TokenRole::kGenericWord;
 }
 
 }  // namespace
+
+bool MayBeInitials(const NameToken& t) {
+  if (t.role != TokenRole::kWord || t.span != 1 || t.text.empty()) return false;
+  if (!std::all_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return false;
+  }
+  if (t.initials) return true;
+  return t.text.size() >= 2 && t.text.size() <= 6 && t.text.find_first_of("aeiouy") == std::string::npos;
+}
 
 bool CloseClasses(char a, char b) {
   // The pairs of resources/key_similarity.tsv that cost 0.4 or less: dad read
@@ -78,6 +93,7 @@ std::string_view MeasureName(Measure m) {
     case Measure::kParticle: return "particle";
     case Measure::kJaroWinkler: return "jaro_winkler";
     case Measure::kSound: return "sound";
+    case Measure::kInitials: return "initials";
   }
   return "unknown";
 }
@@ -144,7 +160,8 @@ TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b,
                                       const CompareOptions& options) {
   // Particles match by canonical form; titles compare as words, by spelling
   // and sound (Sheikh / Cheikh), as the index finds them.
-  if (!a.particle.empty() && a.particle == b.particle && !ComparesAsWord(a) && !ComparesAsWord(b)) {
+  if (!a.particle.empty() && a.particle == b.particle &&
+      ((!ComparesAsWord(a) && !ComparesAsWord(b)) || (IsKnownWord(a) && IsKnownWord(b)))) {
     return {1.0, Measure::kParticle};
   }
   if (a.text == b.text) return {1.0, Measure::kExact};
@@ -243,6 +260,79 @@ NameEvidence AlignOneToOne(const ParsedName& query, const ParsedName& candidate,
   return evidence;
 }
 
+namespace {
+
+bool IsLatinLetter(char c) { return c >= 'a' && c <= 'z'; }
+
+// The letter a word begins with, for initials: its first Latin letter, or 0
+// (words in other scripts have none to compare with a Latin initial).
+char InitialOf(const NameToken& t) {
+  if (t.role == TokenRole::kStopword || t.surface.empty()) return 0;
+  return IsLatinLetter(t.surface[0]) ? t.surface[0] : 0;
+}
+
+// A word written as initials, or a short Latin word without a vowel that
+// may be initials written without dots ("HJ", "NDM"): its letters; else
+// empty.
+std::string_view InitialsOf(const NameToken& t) {
+  return MayBeInitials(t) ? std::string_view(t.text) : std::string_view();
+}
+
+// Whether tokens [begin, end) of `name` hold a word that only organisation
+// names have (names::IsOrganizationWord).
+bool HasOrganizationWord(const ParsedName& name, size_t begin, size_t end) {
+  for (size_t k = begin; k < end; ++k) {
+    if (IsOrganizationWord(name.tokens[k])) return true;
+  }
+  return false;
+}
+
+// Aligns initials of `a` left unaligned with words of `b` (AlignJoined's
+// last step; `swapped` when a is the candidate).
+void AlignInitials(const ParsedName& a, const ParsedName& b, const CompareOptions& options,
+                   std::array<bool, kMaxNameTokens>* a_aligned,
+                   std::array<bool, kMaxNameTokens>* b_aligned, bool swapped,
+                   NameEvidence* evidence) {
+  const size_t na = std::min(a.tokens.size(), kMaxNameTokens);
+  const size_t nb = std::min(b.tokens.size(), kMaxNameTokens);
+  for (size_t i = 0; i < na; ++i) {
+    if ((*a_aligned)[i]) continue;
+    const std::string_view letters = InitialsOf(a.tokens[i]);
+    if (letters.empty()) continue;
+    // The first run of unaligned words of b that the letters begin, in order.
+    for (size_t j = 0; j < nb; ++j) {
+      size_t k = j, matched = 0;
+      while (k < nb && matched < letters.size() && !(*b_aligned)[k]) {
+        const char initial = InitialOf(b.tokens[k]);
+        if (initial == 0 && b.tokens[k].role == TokenRole::kStopword && matched > 0) {
+          ++k;
+          continue;
+        }
+        if (initial != letters[matched]) break;
+        ++matched;
+        ++k;
+      }
+      if (matched != letters.size()) continue;
+      if (letters.size() == 1 && b.tokens[j].initials) continue;  // "K." / "M.": nothing learnt
+      // Three letters or more: an acronym, which organisations have and
+      // persons do not; the words it stands for must say organisation.
+      if (letters.size() >= 3 && !HasOrganizationWord(b, j, k)) continue;
+      (*a_aligned)[i] = true;
+      for (size_t x = j; x < k; ++x) (*b_aligned)[x] = true;
+      const auto u8 = [](size_t v) { return static_cast<uint8_t>(v); };
+      const double similarity =
+          letters.size() >= 3 ? options.acronym_similarity : options.initials_similarity;
+      AlignedPair p{u8(i), u8(i + 1), u8(j), u8(k), static_cast<float>(similarity),
+                    Measure::kInitials};
+      if (swapped) p = {u8(j), u8(k), u8(i), u8(i + 1), p.similarity, p.measure};
+      evidence->pairs.push_back(p);
+      break;
+    }
+  }
+}
+
+}  // namespace
+
 void AlignJoined(const ParsedName& query, const ParsedName& candidate,
                  const CompareOptions& options, NameEvidence* evidence) {
   const size_t nq = std::min(query.tokens.size(), kMaxNameTokens);
@@ -282,6 +372,8 @@ void AlignJoined(const ParsedName& query, const ParsedName& candidate,
       break;
     }
   }
+  AlignInitials(query, candidate, options, &q_aligned, &c_aligned, false, evidence);
+  AlignInitials(candidate, query, options, &c_aligned, &q_aligned, true, evidence);
   if (evidence->pairs.size() != before) SortByQueryToken(evidence);
 }
 

@@ -21,6 +21,7 @@ enum class Measure : uint8_t {
   kParticle,     // same canonical particle or title
   kJaroWinkler,  // same script: Jaro-Winkler on the matching forms
   kSound,        // sound sequences (names/sounds.h), the cross-script measure
+  kInitials,     // initials against the words they begin ("K." / Konrad, "NDM" / New Dawn Movement)
 };
 std::string_view MeasureName(Measure m);
 
@@ -36,11 +37,19 @@ struct TokenSimilarityResult {
 // caller's to choose (screening's is screen::kMinPairSimilarity), and every
 // caller that must agree with screening passes that one.
 struct CompareOptions {
-  constexpr explicit CompareOptions(double min_pair_similarity)
-      : min_pair_similarity(min_pair_similarity) {}
+  constexpr CompareOptions(double min_pair_similarity, double initials_similarity,
+                           double acronym_similarity)
+      : min_pair_similarity(min_pair_similarity),
+        initials_similarity(initials_similarity),
+        acronym_similarity(acronym_similarity) {}
   // Token pairs below this similarity are never aligned, and TokenSimilarity
   // may report any lower value for them.
   double min_pair_similarity;
+  // The similarity AlignJoined gives one or two initials and the words they
+  // begin ("K." / Konrad, "HJ" / Hans-Juergen), and three initials or more
+  // (an acronym: "NDM" / New Dawn Movement).
+  double initials_similarity;
+  double acronym_similarity;
 };
 
 // Whether two words are close enough in writing to be compared at all. True
@@ -57,6 +66,12 @@ struct CompareOptions {
 // index (screen/index.h) enumerates exactly these neighbours, which is what
 // lets it promise the same results as scoring every listed name.
 bool Comparable(const NameToken& a, const NameToken& b);
+
+// Whether AlignJoined may align `t` as initials: a Latin word written as
+// initials (one letter, or letters with dots between them), or of two to six
+// Latin letters without a vowel ("HJ", "NDM"). Indexes that bound scores
+// before aligning must allow for such tokens (screen/index.h).
+bool MayBeInitials(const NameToken& t);
 
 // True for two key classes that spellings swap (D/T, D/Z, S/Z, J/K: the
 // pairs of resources/key_similarity.tsv that cost 0.4 or less).
@@ -114,7 +129,14 @@ NameEvidence CompareNames(const ParsedName& query, const ParsedName& candidate,
 
 // CompareNames in its two steps, for callers that can stop after the first
 // (the second only aligns tokens the first left unaligned): the one-to-one
-// alignment, then the two-to-one merges. Together they give CompareNames.
+// alignment, then the two-to-one merges and the initials. Together they give
+// CompareNames. Initials: a token written as one letter ("K.") aligns with a
+// word of the other name that begins with it; a token written as initials
+// ("J.-P.", "A.T.C."), or a Latin word of two to six consonants ("HJ", "NDM":
+// MayBeInitials), aligns with as many adjacent words of the other name as
+// it has letters when they begin with its letters in order (stopwords
+// between them go with them: "Movement for Liberation" / "MFL"); at
+// options.initials_similarity, or acronym_similarity for three letters or more.
 NameEvidence AlignOneToOne(const ParsedName& query, const ParsedName& candidate,
                            const TokenSimilarityResult* known, const CompareOptions& options);
 void AlignJoined(const ParsedName& query, const ParsedName& candidate,

@@ -12,9 +12,11 @@
 #include "names/name.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
+#include "names/internal/lexicon.h"
 #include "names/internal/tables.h"
 #include "names/phonetic.h"
 #include "names/similarity.h"
@@ -369,6 +371,42 @@ bool AddOrdinaryWord(std::string_view part, std::vector<NameToken>* tokens) {
   return true;
 }
 
+// Whether parts[i + 1], or the one after an article there, is a compound
+// suffix (al-din, allah).
+bool BeforeCompoundSuffix(const std::vector<std::string_view>& parts, size_t i) {
+  for (size_t k = i + 1; k < parts.size() && k <= i + 2; ++k) {
+    const Particle* p = FindParticle(parts[k]);
+    if (p && p->role == TokenRole::kCompoundSuffix) return true;
+    if (!IsDroppedArticle(parts, k, p)) return false;
+  }
+  return false;
+}
+
+// A known word or phrase at parts[*i] (internal/lexicon.h), also with the
+// Arabic article glued to its first word ("al-islamiyya" written in Arabic
+// script), as one token; advances *i to its last part.
+std::optional<NameToken> KnownWords(const std::vector<std::string_view>& parts, size_t* i) {
+  std::optional<lexicon::Match> m = lexicon::MatchAt(parts, *i);
+  if (!m) {
+    std::string_view bare = parts[*i];
+    if (!StripArabicArticle(&bare)) return std::nullopt;
+    std::vector<std::string_view> stripped = parts;
+    stripped[*i] = bare;
+    m = lexicon::MatchAt(stripped, *i);
+    if (!m) return std::nullopt;
+  }
+  std::string surface;
+  for (size_t k = *i; k < *i + m->parts; ++k) {
+    if (!surface.empty()) surface += ' ';
+    surface += parts[k];
+  }
+  NameToken t = MakeWord(surface, surface);
+  t.role = m->role;
+  t.particle = std::move(m->canonical);
+  *i += m->parts - 1;
+  return t;
+}
+
 // The last step: each token's coarse key, and the name's script.
 void AddCoarseKeys(ParsedName* name) {
   for (NameToken& t : name->tokens) t.coarse = CoarseKey(t.key);
@@ -386,14 +424,24 @@ std::string_view TokenRoleName(TokenRole role) {
     case TokenRole::kCompoundPrefix: return "compound_prefix";
     case TokenRole::kCompoundSuffix: return "compound_suffix";
     case TokenRole::kTitle: return "title";
+    case TokenRole::kLegalForm: return "legal_form";
+    case TokenRole::kNumber: return "number";
+    case TokenRole::kConcept: return "concept";
+    case TokenRole::kGenericWord: return "generic_word";
+    case TokenRole::kStopword: return "stopword";
   }
   return "unknown";
 }
 
 ParsedName ParseName(std::string_view raw) {
   ParsedName name;
-  name.normalized = text::NormalizeForMatching(CutToLimit(raw));
-  const std::vector<std::string_view> parts = SplitGluedAbd(SplitParts(name.normalized));
+  name.normalized = text::NormalizeForMatching(lexicon::JoinDottedInitials(CutToLimit(raw)));
+  const std::string latinized = lexicon::LatinizeOtherScripts(name.normalized);
+  std::vector<std::string> words;
+  for (std::string_view part : SplitGluedAbd(SplitParts(latinized))) words.emplace_back(part);
+  std::vector<bool> initials;
+  words = lexicon::JoinLetterRuns(words, &initials);
+  const std::vector<std::string_view> parts(words.begin(), words.end());
   bool seen_word = false;
   for (size_t i = 0; i < parts.size() && name.tokens.size() < kMaxNameTokens; ++i) {
     const std::string_view part = parts[i];
@@ -407,15 +455,58 @@ ParsedName ParseName(std::string_view raw) {
       seen_word = true;
       continue;
     }
+    // A known word, unless a compound suffix makes it a name ("Nasr al-Din",
+    // "Fath Allah": victory and conquest are also given names).
+    if ((!particle || particle->role == TokenRole::kTitle) && !BeforeCompoundSuffix(parts, i)) {
+      if (std::optional<NameToken> known = KnownWords(parts, &i)) {
+        name.tokens.push_back(std::move(*known));
+        continue;
+      }
+    }
     if (particle && (particle->role != TokenRole::kTitle || !seen_word)) {
       name.tokens.push_back(MarkParticle(part, *particle));
       continue;
     }
     if (!AddOrdinaryWord(part, &name.tokens)) break;
+    name.tokens.back().initials = initials[i];
     seen_word = true;
   }
   AddCoarseKeys(&name);
   return name;
+}
+
+bool IsOrganizationWord(const NameToken& token) {
+  switch (token.role) {
+    case TokenRole::kLegalForm:
+    case TokenRole::kConcept:
+    case TokenRole::kGenericWord:
+    case TokenRole::kStopword:
+    case TokenRole::kNumber: return true;
+    default: return false;
+  }
+}
+
+std::string Acronym(const ParsedName& name) {
+  if (std::none_of(name.tokens.begin(), name.tokens.end(), IsOrganizationWord)) return {};
+  std::string letters;
+  for (const NameToken& t : name.tokens) {
+    switch (t.role) {
+      case TokenRole::kWord:
+      case TokenRole::kConcept:
+      case TokenRole::kGenericWord:
+      case TokenRole::kNumber: break;
+      default: continue;
+    }
+    if (t.surface.empty() || t.surface[0] < 'a' || t.surface[0] > 'z') return {};
+    letters += t.surface[0];
+  }
+  return letters.size() >= 3 && letters.size() <= 8 ? letters : std::string();
+}
+
+bool CouldBeAcronym(const NameToken& token) {
+  if (token.role != TokenRole::kWord || token.span != 1) return false;
+  if (token.text.size() < 2 || token.text.size() > 8) return false;
+  return std::all_of(token.text.begin(), token.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 }  // namespace qantara::names

@@ -27,6 +27,13 @@ enum class TokenRole : uint8_t {
   kCompoundPrefix = 4,  // abd when it could not be joined to a following word
   kCompoundSuffix = 5,  // allah, al-din when it could not be joined to a preceding word
   kTitle = 6,           // honorifics and titles before the name: sheikh, dr, mullah, haji, M.
+  // Known words (resources/legal_forms.tsv, org_words.tsv, number_words.tsv):
+  // `particle` holds what every form of them shares.
+  kLegalForm = 7,    // GmbH, Ltd, S.A.R.L., Aktiengesellschaft: their class ("limited_liability")
+  kNumber = 8,       // 17, seventeen, dix-sept, XVII, 17th: the number in digits
+  kConcept = 9,      // movement, mouvement, harakat, its Arabic spelling: the concept ("movement")
+  kGenericWord = 10, // words many unrelated organisations share: trading, group, bank
+  kStopword = 11,    // of, the, de, and: nothing to compare
 };
 std::string_view TokenRoleName(TokenRole role);
 
@@ -38,6 +45,7 @@ struct NameToken {
   TokenRole role = TokenRole::kWord;
   text::Script script = text::Script::kNone;
   uint8_t span = 1;       // 2 for two adjacent words joined by JoinTokens (names/compare.h)
+  bool initials = false;  // written as initials: one letter ("K."), or several ("J.-P.", "A.T.C.")
   std::string coarse;     // names::CoarseKey(key), e.g. "BKT"
   std::string text;       // the matching form: normalised, article stripped, compounds joined
                           // ("baghdadi", "abdrahman", "nasrdin")
@@ -58,13 +66,31 @@ struct ParsedName {
 inline constexpr size_t kMaxNameBytes = 1024;
 inline constexpr size_t kMaxNameTokens = 16;
 
-// Parses a name. Order of work: normalise; split on spaces and hyphens; strip
+// Parses a name. Order of work: normalise; words in other scripts than Latin
+// and Arabic transliterated; split on spaces and hyphens; one-letter words in
+// a row joined ("A.T.C." -> "atc"); known words and phrases (legal forms,
+// organisation words, numbers) made one token each; strip
 // the article from words ("al-baghdadi", its Arabic spelling, "el baghdadi" -> baghdadi);
 // join compounds ("abd al-rahman", "abdul rahman", "abdurrahman" -> one word;
 // "nasr al-din" / "nasreddine"; "hidayat allah" / "hidayatullah"); mark
 // particles and leading titles from resources/particles.tsv; compute keys.
 // REQUIRES: `raw` is valid UTF-8. Thread-safe.
 ParsedName ParseName(std::string_view raw);
+
+// Whether a token is a word organisation names are made of and personal
+// names are not: a legal form, a concept, a generic word, a stopword or a
+// number (resources/legal_forms.tsv, org_words.tsv, number_words.tsv).
+bool IsOrganizationWord(const NameToken& token);
+
+// The initials a name would be abbreviated to ("New Dawn Movement" -> "ndm";
+// stopwords, legal forms, particles and titles left out), when it has three
+// to eight such words, each begins with a Latin letter, and it has an
+// organisation word (persons are not abbreviated); else empty.
+std::string Acronym(const ParsedName& name);
+
+// Whether a token could be an acronym written as a word ("NDM", "ATC",
+// "A.T.C."): a word of two to eight Latin letters.
+bool CouldBeAcronym(const NameToken& token);
 
 }  // namespace qantara::names
 

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 #include "lists/entity.h"
@@ -117,8 +118,17 @@ class CandidateIndex {
                  float (*credit)(float), float min_query_coverage, CandidateScratch* scratch,
                  std::vector<Candidate>* out) const;
 
+  // Names an acronym of the query names, or whose acronym is a query word
+  // ("NDM" / "New Dawn Movement"), with estimates that cannot undercount
+  // (1, 1): they share no word to be found by.
+  void AddAcronymCandidates(const names::ParsedName& query, std::vector<Candidate>* out) const;
+
   std::vector<lists::Entity> entities_;
   std::vector<IndexedName> names_;
+  // names::Acronym of listed names, and listed words that could be acronyms
+  // (names::CouldBeAcronym, in names of at most two such words) -> names.
+  std::unordered_map<std::string, std::vector<uint32_t>> by_acronym_;
+  std::unordered_map<std::string, std::vector<uint32_t>> acronym_words_;
   std::unique_ptr<const internal::IndexTables> tables_;
 };
 
@@ -128,6 +138,7 @@ void CandidateIndex::Candidates(const names::ParsedName& query,
                                 float min_query_coverage, Rank rank, float min_rank, size_t limit,
                                 CandidateScratch* s, std::vector<Candidate>* out) const {
   Coverages(query, query_weights, credit, min_query_coverage, s, out);
+  AddAcronymCandidates(query, out);
   std::erase_if(*out, [&](const Candidate& c) {
     return !(rank(c.query_coverage, c.listed_coverage) >= min_rank);
   });

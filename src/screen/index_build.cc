@@ -72,8 +72,14 @@ void Flatten(const std::vector<std::vector<uint32_t>>& lists, std::vector<uint32
   }
 }
 
+// Particles are found by canonical form only; words by spelling and key,
+// and known organisation words (concepts, generic words) both ways.
+bool IsKnownWord(const names::NameToken& t) {
+  return t.role == names::TokenRole::kConcept || t.role == names::TokenRole::kGenericWord;
+}
+
 bool IsParticle(const names::NameToken& t) {
-  return t.role != names::TokenRole::kWord && t.role != names::TokenRole::kTitle;
+  return t.role != names::TokenRole::kWord && t.role != names::TokenRole::kTitle && !IsKnownWord(t);
 }
 
 }  // namespace
@@ -98,6 +104,18 @@ std::unique_ptr<CandidateIndex> CandidateIndex::Build(std::vector<lists::Entity>
     index->names_.push_back(std::move(name));
   }
   index->tables_ = std::make_unique<internal::IndexTables>(id, &index->names_);
+  for (uint32_t n = 0; n < index->names_.size(); ++n) {
+    const names::ParsedName& parsed = index->names_[n].parsed;
+    if (std::string acronym = names::Acronym(parsed); !acronym.empty()) {
+      index->by_acronym_[acronym].push_back(n);
+    }
+    const auto words = std::count_if(parsed.tokens.begin(), parsed.tokens.end(),
+                                     [](const names::NameToken& t) { return !IsParticle(t); });
+    if (words > 2) continue;
+    for (const names::NameToken& t : parsed.tokens) {
+      if (names::CouldBeAcronym(t)) index->acronym_words_[t.text].push_back(n);
+    }
+  }
   return index;
 }
 
@@ -222,9 +240,9 @@ void IndexTables::AddNeighbourhoods() {
   for (uint32_t w = 0; w < vocab_.size(); ++w) {
     const names::NameToken& token = vocab_[w].token;
     by_text[Hash(token.span == 1 ? token.text : "\x01" + token.text)].push_back(w);
-    if (IsParticle(token)) {
+    if (IsParticle(token) || IsKnownWord(token)) {
       if (!token.particle.empty()) by_particle[Hash(token.particle)].push_back(w);
-      continue;
+      if (IsParticle(token)) continue;
     }
     if (token.span == 1 && text::CountCodePoints(token.text) >= kMinLettersForDeletions) {
       ForEachDeletion(token.text, &buffer,
@@ -271,6 +289,7 @@ void IndexTables::AddNameWeights(std::vector<IndexedName>* names) {
       name.weights.push_back(w);
       name.total_weight += w;
       if (IsParticle(token)) name_weight_[n].particles += w;
+      if (names::MayBeInitials(token)) name_weight_[n].initials = true;
     }
     name_weight_[n].total = name.total_weight;
   }

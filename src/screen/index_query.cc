@@ -41,9 +41,11 @@ void IndexTables::ForEachNeighbour(const names::NameToken& query_token, ScratchS
   buffer.assign("\x01");
   buffer.append(query_token.text);
   add(by_text_, buffer);
+  const bool known = query_token.role == names::TokenRole::kConcept ||
+                     query_token.role == names::TokenRole::kGenericWord;
   if (query_token.role != names::TokenRole::kWord && query_token.role != names::TokenRole::kTitle) {
     if (!query_token.particle.empty()) add(by_particle_, query_token.particle);
-    return;
+    if (!known) return;
   }
   AddKeyNeighbours(query_token, &buffer, add, visit);
   if (query_token.span != 1) return;  // joined query words: no deletions
@@ -292,6 +294,9 @@ const std::vector<uint32_t>& IndexTables::Accumulate(const names::ParsedName& qu
     total += query_weights[i];
     if (CandidateIndex::Searched(query, i)) {
       order.push_back(i);
+      // Initials may align with any word they begin (names::AlignJoined):
+      // like particles, always there to cover.
+      if (names::MayBeInitials(query.tokens[i])) particles += query_weights[i];
     } else {
       particles += query_weights[i];
     }
@@ -326,8 +331,13 @@ void IndexTables::Coverages(const names::ParsedName& query, const std::vector<fl
   }
   if (query_weight <= 0) return;
   const size_t width = query.tokens.size();
-  std::array<bool, names::kMaxNameTokens> searched{};
-  for (size_t i = 0; i < width; ++i) searched[i] = CandidateIndex::Searched(query, i);
+  std::array<bool, names::kMaxNameTokens> searched{}, initials{};
+  bool query_initials = false;
+  for (size_t i = 0; i < width; ++i) {
+    searched[i] = CandidateIndex::Searched(query, i);
+    initials[i] = names::MayBeInitials(query.tokens[i]);
+    query_initials |= initials[i];
+  }
   for (uint32_t n : Accumulate(query, query_weights, credit, min_query_coverage, s)) {
     const NameWeight& weight = name_weight_[n];
     const float* query_credit = s->coverage_.data() + s->names_[n].slot;
@@ -335,9 +345,14 @@ void IndexTables::Coverages(const names::ParsedName& query, const std::vector<fl
     // Particles (not searched) count as matched on both sides.
     float query_matched = query_particles, listed_matched = weight.particles;
     for (size_t i = 0; i < width; ++i) {
-      if (searched[i]) query_matched += query_weights[i] * query_credit[i];
+      // Initials may align with words gathering never compared them with
+      // (names::AlignJoined): counted as matched, and the listed side then
+      // unbounded; a listed name with initials leaves the query side so.
+      if (searched[i]) query_matched += query_weights[i] * (initials[i] ? 1.0f : query_credit[i]);
       listed_matched += listed_covered[i];
     }
+    if (weight.initials) query_matched = query_weight;
+    if (query_initials) listed_matched = weight.total;
     out->push_back({n, std::min(1.0f, query_matched / query_weight),
                     std::min(1.0f, listed_matched / weight.total)});
   }
@@ -363,9 +378,28 @@ float CandidateIndex::TokenWeight(const names::NameToken& token) const {
   return tables_->TokenWeight(token);
 }
 
+void CandidateIndex::AddAcronymCandidates(const names::ParsedName& query,
+                                          std::vector<Candidate>* out) const {
+  auto add = [&](const std::unordered_map<std::string, std::vector<uint32_t>>& map,
+                 const std::string& key) {
+    auto it = map.find(key);
+    if (it == map.end()) return;
+    for (uint32_t n : it->second) {
+      const bool known = std::any_of(out->begin(), out->end(),
+                                     [&](const Candidate& c) { return c.name == n; });
+      if (!known) out->push_back({n, 1.0f, 1.0f});
+    }
+  };
+  if (std::string acronym = names::Acronym(query); !acronym.empty()) add(acronym_words_, acronym);
+  for (const names::NameToken& t : query.tokens) {
+    if (names::CouldBeAcronym(t)) add(by_acronym_, t.text);
+  }
+}
+
 bool CandidateIndex::Searched(const names::ParsedName& query, size_t i) {
   auto is_word = [](const names::NameToken& t) {
-    return t.role == names::TokenRole::kWord || t.role == names::TokenRole::kTitle;
+    return t.role == names::TokenRole::kWord || t.role == names::TokenRole::kTitle ||
+           t.role == names::TokenRole::kConcept || t.role == names::TokenRole::kGenericWord;
   };
   if (is_word(query.tokens[i])) return true;
   return std::none_of(query.tokens.begin(), query.tokens.end(), is_word);

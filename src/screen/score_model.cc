@@ -59,6 +59,94 @@ std::string CanonicalId(std::string_view s) {
   return out;
 }
 
+// Roles whose words, left unaligned on both sides, say the names differ.
+bool Discriminates(const names::NameToken& t) {
+  return t.role == names::TokenRole::kWord || t.role == names::TokenRole::kNumber ||
+         t.role == names::TokenRole::kConcept || t.role == names::TokenRole::kGenericWord;
+}
+
+// What a token counts for in Conflict: its weight, but a generic word as
+// much as kGenericConflictWeight ("Marine Services" / "Marine Engineering":
+// dropping a generic word says little, replacing it says another firm).
+double ConflictWeight(const names::NameToken& t, float weight) {
+  if (!Discriminates(t)) return 0;
+  return t.role == names::TokenRole::kGenericWord ? kGenericConflictWeight : weight;
+}
+
+std::array<bool, names::kMaxNameTokens> AlignedTokens(const names::NameEvidence& evidence,
+                                                      bool query_side) {
+  std::array<bool, names::kMaxNameTokens> aligned{};
+  for (const names::AlignedPair& p : evidence.pairs) {
+    const size_t begin = query_side ? p.query_begin : p.candidate_begin;
+    const size_t end = query_side ? p.query_end : p.candidate_end;
+    for (size_t i = begin; i < end; ++i) aligned[i] = true;
+  }
+  return aligned;
+}
+
+// The unaligned share of a name's discriminating words (by ConflictWeight).
+double UnalignedShare(const names::ParsedName& name, const std::vector<float>& weights,
+                      const std::array<bool, names::kMaxNameTokens>& aligned) {
+  double unaligned = 0, total = 0;
+  for (size_t i = 0; i < name.tokens.size() && i < names::kMaxNameTokens; ++i) {
+    const double w = ConflictWeight(name.tokens[i], weights[i]);
+    total += w;
+    if (!aligned[i]) unaligned += w;
+  }
+  return total > 0 ? unaligned / total : 0;
+}
+
+// The smaller of the two unaligned shares of discriminating words: 0 when
+// one name's words all have a match in the other.
+double Conflict(const names::ParsedName& query, const std::vector<float>& query_weights,
+                const IndexedName& listed, const names::NameEvidence& evidence) {
+  return std::min(UnalignedShare(query, query_weights, AlignedTokens(evidence, true)),
+                  UnalignedShare(listed.parsed, listed.weights, AlignedTokens(evidence, false)));
+}
+
+std::string Unaligned(const names::ParsedName& name, const names::NameEvidence& evidence,
+                      bool query_side) {
+  const auto aligned = AlignedTokens(evidence, query_side);
+  std::string out;
+  for (size_t i = 0; i < name.tokens.size() && i < names::kMaxNameTokens; ++i) {
+    if (aligned[i] || !Discriminates(name.tokens[i])) continue;
+    out += (out.empty() ? "" : " ") + name.tokens[i].surface;
+  }
+  return out;
+}
+
+bool IsPatronymic(const names::NameToken& t) { return t.role == names::TokenRole::kPatronymic; }
+
+bool PatronymicBetween(const names::ParsedName& name, size_t a, size_t b) {
+  for (size_t k = std::min(a, b) + 1; k < std::max(a, b) && k < name.tokens.size(); ++k) {
+    if (IsPatronymic(name.tokens[k])) return true;
+  }
+  return false;
+}
+
+// Whether two aligned words of the query sit on one side of a patronymic and
+// the other way round in the listed name ("Hassan bin Yusuf" / "Yusuf bin
+// Hassan"): a father and a son, not one person.
+bool ReversedChain(const names::ParsedName& query, const names::ParsedName& listed,
+                   const names::NameEvidence& evidence) {
+  const auto& pairs = evidence.pairs;
+  for (size_t x = 0; x < pairs.size(); ++x) {
+    for (size_t y = x + 1; y < pairs.size(); ++y) {
+      const names::AlignedPair& a = pairs[x];
+      const names::AlignedPair& b = pairs[y];
+      if (IsPatronymic(query.tokens[a.query_begin]) || IsPatronymic(query.tokens[b.query_begin])) {
+        continue;
+      }
+      const bool crossed = (a.query_begin < b.query_begin) != (a.candidate_begin < b.candidate_begin);
+      if (crossed && PatronymicBetween(query, a.query_begin, b.query_begin) &&
+          PatronymicBetween(listed, a.candidate_begin, b.candidate_begin)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 double ScoreName(const names::ParsedName& query, const std::vector<float>& query_weights,
@@ -76,7 +164,16 @@ double ScoreName(const names::ParsedName& query, const std::vector<float>& query
   double query_share = query_total > 0 ? query_matched / query_total : 0;
   double listed_share = listed.total_weight > 0 ? listed_matched / listed.total_weight : 0;
   double score = CombineShares(query_share, listed_share);
+  const double conflict = Conflict(query, query_weights, listed, evidence);
+  const bool reversed = ReversedChain(query, listed.parsed, evidence);
+  score -= kConflictPenalty * conflict + (reversed ? kReversedChainPenalty : 0.0);
   if (explanation) {
+    if (conflict > 0) {
+      explanation->notes.push_back("words on both sides without a match: " +
+                                   Unaligned(query, evidence, true) + " / " +
+                                   Unaligned(listed.parsed, evidence, false));
+    }
+    if (reversed) explanation->notes.push_back("names on opposite sides of bin / ben / ibn");
     explanation->name = score;
     explanation->tokens.clear();
     for (const names::AlignedPair& p : evidence.pairs) {

@@ -23,7 +23,7 @@ namespace qantara::screen {
 
 // Bump the version whenever any score changes for some input.
 inline constexpr std::string_view kScoreModel = "qantara-name-qualifiers";
-inline constexpr int kScoreModelVersion = 2;  // docs/score_model.md lists the changes
+inline constexpr int kScoreModelVersion = 3;  // docs/score_model.md lists the changes
 
 // ---------------------------------------------------------------------------
 // The policy, whole: every number that decides a score, named once.
@@ -40,10 +40,32 @@ inline constexpr float kParticleWeight = 0.2f;     // al-, bin, abu, abd-, allah
 inline constexpr float kKeylessWordWeight = 0.6f;  // a word without a phonetic key
 inline constexpr float kCommonWordWeight = 0.3f;   // the most common key among listed names
 inline constexpr float kRareWordBonus = 0.7f;      // added in proportion to the key's rarity
+inline constexpr float kInitialWeight = 0.3f;      // a one-letter initial ("K.")
+inline constexpr float kNumberWeight = 1.0f;       // 17, XVII, seventeen: numbers tell apart
+inline constexpr float kConceptWeight = 0.5f;      // movement, front, brigade, islamic...
+inline constexpr float kGenericWordWeight = 0.15f; // trading, group, bank, international...
+inline constexpr float kLegalFormWeight = 0.05f;   // Ltd, GmbH, S.A.R.L.
+inline constexpr float kStopwordWeight = 0.0f;     // of, the, de
+// An initial against the word it begins, or initials against their words
+// (names::CompareOptions::initials_similarity): counts as a fair spelling.
+inline constexpr double kInitialsSimilarity = 0.85;
+// Three initials or more against as many words: an acronym that fits a whole
+// run of words is rarely chance ("NDM" / New Dawn Movement).
+inline constexpr double kAcronymSimilarity = 0.95;
 
 // Names. The share of the name score from the query's side of the alignment;
 // the rest comes from the listed name's side (CombineShares).
 inline constexpr double kQueryShare = 0.6;
+// Words left unaligned on both sides are two different names where one has a
+// word the other lacks: the smaller of the two unaligned shares (words,
+// numbers and concepts, by weight) times this comes off the name score.
+// (Extra words on one side only, a middle name or a patronymic, cost only
+// their share.)
+inline constexpr double kConflictPenalty = 0.5;
+inline constexpr double kGenericConflictWeight = 0.5;  // a generic word, in that share
+// Two names with a patronymic whose aligned words sit on opposite sides of
+// it ("Hassan bin Yusuf" / "Yusuf bin Hassan": father and son swapped).
+inline constexpr double kReversedChainPenalty = 0.35;
 
 // Qualifiers: what the query and the entity both say moves the score.
 inline constexpr double kBirthDateExact = 0.05;  // same full date
@@ -59,12 +81,13 @@ inline constexpr double kIdNumberMatch = 0.20;
 // Thresholds. ScreenOptions::threshold's default, chosen by eval/ (see
 // docs/score_model.md): of the values that keep benign names flagged under
 // 1 %, the highest that keeps the best cross-script recall.
-inline constexpr double kDefaultThreshold = 0.76;
+inline constexpr double kDefaultThreshold = 0.78;
 // ---------------------------------------------------------------------------
 
 // The comparison options screening (and every caller that must agree with
 // it) passes to names/.
-inline constexpr names::CompareOptions kNameCompareOptions{kMinPairSimilarity};
+inline constexpr names::CompareOptions kNameCompareOptions{
+    kMinPairSimilarity, kInitialsSimilarity, kAcronymSimilarity};
 
 inline double CombineShares(double query_share, double listed_share) {
   return kQueryShare * query_share + (1 - kQueryShare) * listed_share;
@@ -88,9 +111,15 @@ template <typename Rarity>
 float TokenWeight(const names::NameToken& token, Rarity rarity) {
   switch (token.role) {
     case names::TokenRole::kTitle: return kTitleWeight;
+    case names::TokenRole::kNumber: return kNumberWeight;
+    case names::TokenRole::kConcept: return kConceptWeight;
+    case names::TokenRole::kGenericWord: return kGenericWordWeight;
+    case names::TokenRole::kLegalForm: return kLegalFormWeight;
+    case names::TokenRole::kStopword: return kStopwordWeight;
     case names::TokenRole::kWord: break;
     default: return kParticleWeight;
   }
+  if (token.initials && token.text.size() == 1) return kInitialWeight;
   if (token.key.empty()) return kKeylessWordWeight;
   return kCommonWordWeight + kRareWordBonus * rarity(token.key);
 }

@@ -12,7 +12,8 @@
 
 namespace qantara::text {
 
-// `s` in Latin letters (ICU "Any-Latin; Latin-ASCII"), lower case, for text
+// `s` in Latin letters (ICU: BGN/PCGN for Cyrillic, UNGEGN for Greek, pinyin for
+// Han and Hangul one syllable per word, Any-Latin for the rest), lower case, for text
 // in any script; Latin text comes back lower-cased and without accents.
 // REQUIRES: valid UTF-8. Thread-safe (one transliterator per thread).
 std::string TransliterateToLatin(std::string_view s);

@@ -10,7 +10,7 @@ namespace {
 
 // The mechanism under test takes its threshold from the caller; screen/ passes its policy's
 // (screen::kMinPairSimilarity), 0.7 today. These tests fix their own.
-constexpr CompareOptions kOptions{0.7};
+constexpr CompareOptions kOptions{0.7, 0.85, 0.95};
 
 // Share of query tokens aligned, weighted equally: enough to rank without screen/'s policy.
 double Coverage(const char* query, const char* candidate) {

@@ -10,7 +10,14 @@ namespace {
 
 TEST(TransliterateToLatin, OtherScriptsBecomeLowerCaseAscii) {
   EXPECT_EQ(TransliterateToLatin("Путин"), "putin");
-  EXPECT_EQ(TransliterateToLatin("Ελένη"), "elene");  // ICU Greek-Latin: eta is e-macron
+  EXPECT_EQ(TransliterateToLatin("Ελένη"), "eleni");  // UNGEGN: eta is i
+  // BGN/PCGN, as lists spell Cyrillic names; Ukrainian when a letter says so.
+  EXPECT_EQ(TransliterateToLatin("Андрей Железняк"), "andrey zheleznyak");
+  EXPECT_EQ(TransliterateToLatin("Юлія Тимошенко"), "yuliya tymoshenko");
+  EXPECT_EQ(TransliterateToLatin("Сергей"), "sergey");
+  // One syllable per word for Han and Hangul: names are written without spaces.
+  EXPECT_EQ(TransliterateToLatin("鄧小平"), "deng xiao ping");
+  EXPECT_EQ(TransliterateToLatin("김정남"), "gim jeong nam");
   EXPECT_EQ(TransliterateToLatin("Sébastien"), "sebastien");
   for (const char* s : {"Путин", "Ελένη", "王小明", "김정은"}) {
     for (unsigned char c : TransliterateToLatin(s)) EXPECT_LT(c, 0x80) << s;

@@ -158,6 +158,7 @@ class IndexTables {
   struct NameWeight {
     float total = 0;      // sum of the token weights
     float particles = 0;  // sum of the weights of particles (not words, not titles)
+    bool initials = false;  // has a token names::MayBeInitials
   };
   // Hashing and comparing string_views (C++20 heterogeneous lookup).
   struct StringHash {
