@@ -122,6 +122,12 @@ TEST_F(ScoreModelTest, RankingPairs) {
        "Latin query, Arabic listed"},
       {Q("Sulaiman Obeid Rachidi"), Q("Sulaiman Obeid"), "rashidi",
        "French spelling across scripts beats a name cut short"},
+      // Model 3: a word missing on one side costs less than another word on both
+      // sides; a patronymic chain read backwards is another person.
+      {Q("Tarek ben Ammar"), Q("Tarek ben Ammar Jelloul"), "jelassi",
+       "a word missing beats a word replaced"},
+      {Q("Tarek ben Ammar Jelassi"), Q("Ammar ben Tarek Jelassi"), "jelassi",
+       "father and son swapped around ben"},
       // French against English transliteration.
       {Q("Moustapha Choukri Khalfaoui"), Q("Moustapha Choukri Kherbaoui"), "khalfawi",
        "French spelling of an English-spelled name"},
