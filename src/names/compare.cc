@@ -22,25 +22,21 @@ namespace {
 
 bool IsWord(const NameToken& t) { return t.role == TokenRole::kWord; }
 
-// Titles are words too (Qari, Haji, Mullah also stand in names), and so are
-// known organisation words (a concept or generic word is also spelled: Nasr
-// is victory and a name); other particles compare only by canonical form.
-bool ComparesAsWord(const NameToken& t) {
-  return t.role == TokenRole::kWord || t.role == TokenRole::kTitle ||
-         t.role == TokenRole::kConcept || t.role == TokenRole::kGenericWord;
-}
+bool IsLatinLetter(char c) { return c >= 'a' && c <= 'z'; }
+
+}  // namespace
 
 bool IsKnownWord(const NameToken& t) {
   return t.role == TokenRole::kConcept || t.role == TokenRole::kGenericWord;
 }
 
-}  // namespace
+bool ComparesAsWord(const NameToken& t) {
+  return t.role == TokenRole::kWord || t.role == TokenRole::kTitle || IsKnownWord(t);
+}
 
 bool MayBeInitials(const NameToken& t) {
   if (t.role != TokenRole::kWord || t.span != 1 || t.text.empty()) return false;
-  if (!std::all_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-    return false;
-  }
+  if (!std::all_of(t.text.begin(), t.text.end(), IsLatinLetter)) return false;
   if (t.initials) return true;
   return t.text.size() >= 2 && t.text.size() <= 6 && t.text.find_first_of("aeiouy") == std::string::npos;
 }
@@ -261,8 +257,6 @@ NameEvidence AlignOneToOne(const ParsedName& query, const ParsedName& candidate,
 }
 
 namespace {
-
-bool IsLatinLetter(char c) { return c >= 'a' && c <= 'z'; }
 
 // The letter a word begins with, for initials: its first Latin letter, or 0
 // (words in other scripts have none to compare with a Latin initial).

@@ -67,6 +67,15 @@ struct CompareOptions {
 // lets it promise the same results as scoring every listed name.
 bool Comparable(const NameToken& a, const NameToken& b);
 
+// Whether a token is a known organisation word (a concept or a generic word:
+// names/name.h), which is also spelled (Nasr is victory and a name).
+bool IsKnownWord(const NameToken& t);
+
+// Whether a token compares by spelling and sound: words, titles (Qari, Haji,
+// Mullah also stand in names) and known words. Other particles (bin, abu,
+// al, legal forms, numbers, stopwords) compare only by canonical form.
+bool ComparesAsWord(const NameToken& t);
+
 // Whether AlignJoined may align `t` as initials: a Latin word written as
 // initials (one letter, or letters with dots between them), or of two to six
 // Latin letters without a vowel ("HJ", "NDM"). Indexes that bound scores

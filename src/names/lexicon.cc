@@ -42,8 +42,7 @@ const Table& GetTable() {
     for (const LexiconEntry& e : kLexicon) {
       // As ParseName reads a name: other scripts in Latin letters (Cyrillic OOO -> "ooo").
       std::vector<std::string> words =
-          SplitWords(LatinizeOtherScripts(text::NormalizeForMatching(JoinDottedInitials(e.form))),
-                     true);
+          SplitWords(LatinizeOtherScripts(text::NormalizeForMatching(JoinDottedInitials(e.form))));
       if (words.empty()) continue;
       std::string phrase;
       for (const std::string& w : words) phrase += (phrase.empty() ? "" : " ") + w;
@@ -54,15 +53,6 @@ const Table& GetTable() {
     return t;
   }();
   return *table;
-}
-
-text::Script ScriptOfWord(std::string_view word) {
-  bool ascii = true;
-  for (unsigned char c : word) {
-    if (c >= 0xD8 && c <= 0xDB) return text::Script::kArabic;
-    if (c >= 0x80) ascii = false;
-  }
-  return ascii ? text::Script::kLatin : text::DominantScript(word);
 }
 
 bool AllDigits(std::string_view s) {
@@ -127,10 +117,30 @@ bool Allowed(Where where, size_t i, size_t n, size_t size) {
 
 }  // namespace
 
-// (internal/lexicon.h)
+text::Script ScriptOfWord(std::string_view word) {
+  bool ascii = true;
+  for (unsigned char c : word) {
+    if (c >= 0xD8 && c <= 0xDB) return text::Script::kArabic;  // a lead byte of U+0600-06FF
+    if (c >= 0x80) ascii = false;
+  }
+  return ascii ? text::Script::kLatin : text::DominantScript(word);
+}
+
+std::vector<std::string_view> SplitParts(std::string_view s) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == ' ' || s[i] == '-') {
+      if (i > start) parts.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
 std::string LatinizeOtherScripts(const std::string& normalized) {
   bool other = false;
-  for (std::string_view part : SplitWords(normalized, false)) {
+  for (std::string_view part : SplitParts(normalized)) {
     const text::Script script = ScriptOfWord(part);
     other |= script != text::Script::kLatin && script != text::Script::kArabic &&
              script != text::Script::kNone;
@@ -154,16 +164,10 @@ std::string LatinizeOtherScripts(const std::string& normalized) {
   return out;
 }
 
-std::vector<std::string> SplitWords(std::string_view normalized, bool join_letters) {
+std::vector<std::string> SplitWords(std::string_view normalized) {
   std::vector<std::string> words;
-  size_t start = 0;
-  for (size_t i = 0; i <= normalized.size(); ++i) {
-    if (i == normalized.size() || normalized[i] == ' ' || normalized[i] == '-') {
-      if (i > start) words.emplace_back(normalized.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return join_letters ? JoinLetterRuns(words) : words;
+  for (std::string_view part : SplitParts(normalized)) words.emplace_back(part);
+  return JoinLetterRuns(words);
 }
 
 std::string JoinDottedInitials(std::string_view raw) {

@@ -61,17 +61,6 @@ const Particle* FindParticle(std::string_view word) {
   return it == t.end() ? nullptr : &it->second;
 }
 
-bool IsArabicLead(unsigned char c) { return c >= 0xD8 && c <= 0xDB; }
-
-text::Script ScriptOf(std::string_view word) {
-  bool ascii = true;
-  for (unsigned char c : word) {
-    if (IsArabicLead(c)) return text::Script::kArabic;
-    if (c >= 0x80) ascii = false;
-  }
-  return ascii ? text::Script::kLatin : text::DominantScript(word);
-}
-
 // Strips a glued Arabic article (al-) from a word of at least two more letters.
 bool StripArabicArticle(std::string_view* word) {
   if (word->substr(0, kArabicArticle.size()) == kArabicArticle &&
@@ -166,23 +155,11 @@ std::string_view LatinDinStem(std::string_view word) {
   return {};
 }
 
-std::vector<std::string_view> SplitParts(std::string_view s) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == ' ' || s[i] == '-') {
-      if (i > start) parts.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return parts;
-}
-
 NameToken MakeWord(std::string_view surface, std::string_view word) {
   NameToken t;
   t.surface = std::string(surface);
   t.text = std::string(word);
-  t.script = ScriptOf(word);
+  t.script = lexicon::ScriptOfWord(word);
   if (t.script == text::Script::kLatin || t.script == text::Script::kArabic) {
     t.key = PhoneticKey(word);
     t.sounds = PhoneticSounds(word);
@@ -438,7 +415,7 @@ ParsedName ParseName(std::string_view raw) {
   name.normalized = text::NormalizeForMatching(lexicon::JoinDottedInitials(CutToLimit(raw)));
   const std::string latinized = lexicon::LatinizeOtherScripts(name.normalized);
   std::vector<std::string> words;
-  for (std::string_view part : SplitGluedAbd(SplitParts(latinized))) words.emplace_back(part);
+  for (std::string_view part : SplitGluedAbd(lexicon::SplitParts(latinized))) words.emplace_back(part);
   std::vector<bool> initials;
   words = lexicon::JoinLetterRuns(words, &initials);
   const std::vector<std::string_view> parts(words.begin(), words.end());
@@ -501,12 +478,6 @@ std::string Acronym(const ParsedName& name) {
     letters += t.surface[0];
   }
   return letters.size() >= 3 && letters.size() <= 8 ? letters : std::string();
-}
-
-bool CouldBeAcronym(const NameToken& token) {
-  if (token.role != TokenRole::kWord || token.span != 1) return false;
-  if (token.text.size() < 2 || token.text.size() > 8) return false;
-  return std::all_of(token.text.begin(), token.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 }  // namespace qantara::names

@@ -88,10 +88,6 @@ bool IsOrganizationWord(const NameToken& token);
 // organisation word (persons are not abbreviated); else empty.
 std::string Acronym(const ParsedName& name);
 
-// Whether a token could be an acronym written as a word ("NDM", "ATC",
-// "A.T.C."): a word of two to eight Latin letters.
-bool CouldBeAcronym(const NameToken& token);
-
 }  // namespace qantara::names
 
 #endif  // QANTARA_NAMES_NAME_H_

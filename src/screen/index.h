@@ -126,7 +126,7 @@ class CandidateIndex {
   std::vector<lists::Entity> entities_;
   std::vector<IndexedName> names_;
   // names::Acronym of listed names, and listed words that could be acronyms
-  // (names::CouldBeAcronym, in names of at most two such words) -> names.
+  // (names::MayBeInitials, in names of at most two such words) -> names.
   std::unordered_map<std::string, std::vector<uint32_t>> by_acronym_;
   std::unordered_map<std::string, std::vector<uint32_t>> acronym_words_;
   std::unique_ptr<const internal::IndexTables> tables_;

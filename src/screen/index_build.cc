@@ -74,13 +74,7 @@ void Flatten(const std::vector<std::vector<uint32_t>>& lists, std::vector<uint32
 
 // Particles are found by canonical form only; words by spelling and key,
 // and known organisation words (concepts, generic words) both ways.
-bool IsKnownWord(const names::NameToken& t) {
-  return t.role == names::TokenRole::kConcept || t.role == names::TokenRole::kGenericWord;
-}
-
-bool IsParticle(const names::NameToken& t) {
-  return t.role != names::TokenRole::kWord && t.role != names::TokenRole::kTitle && !IsKnownWord(t);
-}
+bool IsParticle(const names::NameToken& t) { return !names::ComparesAsWord(t); }
 
 }  // namespace
 
@@ -113,7 +107,7 @@ std::unique_ptr<CandidateIndex> CandidateIndex::Build(std::vector<lists::Entity>
                                      [](const names::NameToken& t) { return !IsParticle(t); });
     if (words > 2) continue;
     for (const names::NameToken& t : parsed.tokens) {
-      if (names::CouldBeAcronym(t)) index->acronym_words_[t.text].push_back(n);
+      if (names::MayBeInitials(t)) index->acronym_words_[t.text].push_back(n);
     }
   }
   return index;
@@ -240,7 +234,7 @@ void IndexTables::AddNeighbourhoods() {
   for (uint32_t w = 0; w < vocab_.size(); ++w) {
     const names::NameToken& token = vocab_[w].token;
     by_text[Hash(token.span == 1 ? token.text : "\x01" + token.text)].push_back(w);
-    if (IsParticle(token) || IsKnownWord(token)) {
+    if (IsParticle(token) || names::IsKnownWord(token)) {
       if (!token.particle.empty()) by_particle[Hash(token.particle)].push_back(w);
       if (IsParticle(token)) continue;
     }

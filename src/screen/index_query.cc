@@ -41,11 +41,10 @@ void IndexTables::ForEachNeighbour(const names::NameToken& query_token, ScratchS
   buffer.assign("\x01");
   buffer.append(query_token.text);
   add(by_text_, buffer);
-  const bool known = query_token.role == names::TokenRole::kConcept ||
-                     query_token.role == names::TokenRole::kGenericWord;
-  if (query_token.role != names::TokenRole::kWord && query_token.role != names::TokenRole::kTitle) {
+  // Particles by canonical form; known words that way too, and as words.
+  if (!names::ComparesAsWord(query_token) || names::IsKnownWord(query_token)) {
     if (!query_token.particle.empty()) add(by_particle_, query_token.particle);
-    if (!known) return;
+    if (!names::ComparesAsWord(query_token)) return;
   }
   AddKeyNeighbours(query_token, &buffer, add, visit);
   if (query_token.span != 1) return;  // joined query words: no deletions
@@ -392,17 +391,13 @@ void CandidateIndex::AddAcronymCandidates(const names::ParsedName& query,
   };
   if (std::string acronym = names::Acronym(query); !acronym.empty()) add(acronym_words_, acronym);
   for (const names::NameToken& t : query.tokens) {
-    if (names::CouldBeAcronym(t)) add(by_acronym_, t.text);
+    if (names::MayBeInitials(t)) add(by_acronym_, t.text);
   }
 }
 
 bool CandidateIndex::Searched(const names::ParsedName& query, size_t i) {
-  auto is_word = [](const names::NameToken& t) {
-    return t.role == names::TokenRole::kWord || t.role == names::TokenRole::kTitle ||
-           t.role == names::TokenRole::kConcept || t.role == names::TokenRole::kGenericWord;
-  };
-  if (is_word(query.tokens[i])) return true;
-  return std::none_of(query.tokens.begin(), query.tokens.end(), is_word);
+  if (names::ComparesAsWord(query.tokens[i])) return true;
+  return std::none_of(query.tokens.begin(), query.tokens.end(), names::ComparesAsWord);
 }
 
 void CandidateIndex::Coverages(const names::ParsedName& query,

@@ -34,12 +34,16 @@ std::unique_ptr<icu::Transliterator> Make(const std::string& id) {
   return made;
 }
 
+// Each built on a thread's first use of it (Ukrainian text is rare).
 icu::Transliterator* ThreadTransliterator(bool ukrainian) {
-  thread_local std::unique_ptr<icu::Transliterator> russian =
+  if (ukrainian) {
+    thread_local std::unique_ptr<icu::Transliterator> t =
+        Make(std::string("Ukrainian-Latin/BGN; ") + kRules);
+    return t.get();
+  }
+  thread_local std::unique_ptr<icu::Transliterator> t =
       Make(std::string("Russian-Latin/BGN; ") + kRules);
-  thread_local std::unique_ptr<icu::Transliterator> ukrainian_t =
-      Make(std::string("Ukrainian-Latin/BGN; ") + kRules);
-  return ukrainian ? ukrainian_t.get() : russian.get();
+  return t.get();
 }
 
 // Letters that only Ukrainian writes among Cyrillic languages: i, yi, ye, ghe

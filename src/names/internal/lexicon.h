@@ -61,9 +61,15 @@ std::vector<std::string> JoinLetterRuns(const std::vector<std::string>& words,
 // two abbreviations would run into one. ASCII letters only.
 std::string JoinDottedInitials(std::string_view raw);
 
-// `normalized` split on spaces and hyphens, with JoinLetterRuns applied when
-// `join_letters`.
-std::vector<std::string> SplitWords(std::string_view normalized, bool join_letters);
+// `s` split on spaces and hyphens (the words of a normalised name).
+std::vector<std::string_view> SplitParts(std::string_view s);
+
+// SplitParts, then JoinLetterRuns.
+std::vector<std::string> SplitWords(std::string_view normalized);
+
+// The script of one word: Latin for ASCII, Arabic when it has an Arabic
+// letter, else text::DominantScript.
+text::Script ScriptOfWord(std::string_view word);
 
 // `normalized` with its words in scripts other than Latin and Arabic
 // (Cyrillic, Greek, Han, Hangul...) in Latin letters (text::TransliterateToLatin):
