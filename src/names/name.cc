@@ -16,6 +16,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "names/internal/conventions.h"
 #include "names/internal/lexicon.h"
 #include "names/internal/tables.h"
 #include "names/phonetic.h"
@@ -282,7 +283,7 @@ NameToken MarkParticle(std::string_view part, const Particle& particle) {
   NameToken t = MakeWord(part, part);
   t.role = particle.role;
   t.particle = std::string(particle.canonical);
-  if (particle.canonical == "allah") t.key = "L";
+  if (particle.canonical == "allah") t.key.assign(1, 'L');  // not = "L": GCC 12 -Wrestrict false positive
   return t;
 }
 
@@ -410,12 +411,74 @@ std::string_view TokenRoleName(TokenRole role) {
   return "unknown";
 }
 
-ParsedName ParseName(std::string_view raw) {
-  ParsedName name;
-  name.normalized = text::NormalizeForMatching(lexicon::JoinDottedInitials(CutToLimit(raw)));
-  const std::string latinized = lexicon::LatinizeOtherScripts(name.normalized);
+namespace {
+
+// The words of a normalised name, other scripts than Latin and Arabic in Latin.
+std::vector<std::string> Words(const std::string& normalized) {
+  const std::string latinized = lexicon::LatinizeOtherScripts(normalized);
   std::vector<std::string> words;
   for (std::string_view part : SplitGluedAbd(lexicon::SplitParts(latinized))) words.emplace_back(part);
+  return words;
+}
+
+// A name written in another spelling convention (German Krawtschenko, Latvian
+// Jurijs) read in the English one (internal/conventions.h). Known words
+// (legal forms, organisation words: Aktiengesellschaft) are not names and
+// keep their spelling.
+void ReadInEnglishSpelling(std::string_view written, std::vector<std::string>* words) {
+  auto spelled = [](const std::vector<std::string>& all) {
+    const std::vector<std::string_view> parts(all.begin(), all.end());
+    std::vector<bool> out(all.size(), true);
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (lexicon::ScriptOfWord(parts[i]) != text::Script::kLatin) {
+        out[i] = false;
+      } else if (std::optional<lexicon::Match> known = lexicon::MatchAt(parts, i)) {
+        for (size_t k = i; k < std::min(parts.size(), i + known->parts); ++k) out[k] = false;
+        i += known->parts - 1;
+      }
+    }
+    return out;
+  };
+  std::vector<bool> rewrite = spelled(*words);
+  std::vector<std::string> names;
+  for (size_t i = 0; i < words->size(); ++i) {
+    if (!rewrite[i]) continue;
+    names.push_back((*words)[i]);
+  }
+  const bool particles = std::any_of(words->begin(), words->end(),
+                                     [](const std::string& w) { return FindParticle(w) != nullptr; });
+  if (!particles && names.size() == words->size() && conventions::ReadChinese(&names)) {
+    *words = std::move(names);
+    return;
+  }
+  const int convention = conventions::Detect(written, names);
+  if (convention < 0) return;
+  // Letters replaced in the name as written (a caron is gone once normalised);
+  // known words keep theirs ("Anonim Sirketi" with its s-cedilla).
+  if (std::string replaced = conventions::ReplaceLetters(convention, written); !replaced.empty()) {
+    std::vector<std::string> read = Words(text::NormalizeForMatching(replaced));
+    if (read.size() == words->size()) {
+      for (size_t i = 0; i < read.size(); ++i) {
+        if (rewrite[i]) (*words)[i] = std::move(read[i]);
+      }
+    } else {
+      *words = std::move(read);
+      rewrite = spelled(*words);
+    }
+  }
+  for (size_t i = 0; i < words->size(); ++i) {
+    if (rewrite[i]) (*words)[i] = conventions::Rewrite(convention, (*words)[i]);
+  }
+}
+
+}  // namespace
+
+ParsedName ParseName(std::string_view raw) {
+  ParsedName name;
+  const std::string written = lexicon::JoinDottedInitials(CutToLimit(raw));
+  name.normalized = text::NormalizeForMatching(written);
+  std::vector<std::string> words = Words(name.normalized);
+  ReadInEnglishSpelling(written, &words);
   std::vector<bool> initials;
   words = lexicon::JoinLetterRuns(words, &initials);
   const std::vector<std::string_view> parts(words.begin(), words.end());
