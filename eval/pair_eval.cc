@@ -29,6 +29,7 @@
 #include <thread>
 
 #include "eval/name_pairs.h"
+#include "eval/screen_each.h"
 #include "lists/reader.h"
 #include "screen/screener.h"
 
@@ -70,23 +71,16 @@ std::vector<double> Score(const std::vector<qe::NamePair>& pairs) {
   options.top_k = 1000;
   qs::Screener screener(index, options);
   std::vector<double> scores(pairs.size(), 0.0);
-  std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t) {
-    workers.emplace_back([&, t] {
-      qs::ScreenScratch scratch;
-      for (size_t i = t; i < pairs.size(); i += threads) {
-        qs::Query q;
-        q.name = pairs[i].query;
-        q.schema = pairs[i].schema;
-        auto r = screener.Screen(q, &scratch);
-        if (!r.ok()) continue;
-        for (const qs::Match& m : r->matches) {
-          if (m.entity == i) scores[i] = m.score;
-        }
-      }
-    });
-  }
-  for (auto& w : workers) w.join();
+  qe::ScreenEach(pairs.size(), [&](size_t i, qs::ScreenScratch* scratch) {
+    qs::Query q;
+    q.name = pairs[i].query;
+    q.schema = pairs[i].schema;
+    auto r = screener.Screen(q, scratch);
+    if (!r.ok()) return;
+    for (const qs::Match& m : r->matches) {
+      if (m.entity == i) scores[i] = m.score;
+    }
+  });
   return scores;
 }
 

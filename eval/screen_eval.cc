@@ -33,6 +33,7 @@
 #include <unordered_set>
 
 #include "eval/eval_data.h"
+#include "eval/screen_each.h"
 #include "lists/reader.h"
 #include "names/similarity.h"
 #include "screen/screener.h"
@@ -85,36 +86,28 @@ SetResult Run(const std::string& name, std::shared_ptr<const qs::CandidateIndex>
   SetResult r{name, benign, {}, 0};
   r.outcomes.resize(queries.size());
   auto start = std::chrono::steady_clock::now();
-  const int threads = std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
-    workers.emplace_back([&, t] {
-      qs::ScreenScratch scratch;
-      for (size_t i = t; i < queries.size(); i += threads) {
-        qs::Query q;
-        q.name = queries[i].name;
-        auto res = screener.Screen(q, &scratch);
-        if (!res.ok() || res->matches.empty()) continue;
-        Outcome& o = r.outcomes[i];
-        o.top_score = res->matches[0].score;
-        const auto& n = index->names()[res->matches[0].name];
-        o.top_name = index->entities()[n.entity].names[n.name_index].value;
-        const std::string source = queries[i].source_name.empty()
-                                       ? std::string()
-                                       : WordSet(qantara::names::ParseName(queries[i].source_name));
-        for (const qs::Match& m : res->matches) {
-          if (m.score < o.top_score) break;
-          const std::string id = index->entities()[m.entity].id();
-          const auto& want = queries[i].expected;
-          if (std::find(want.begin(), want.end(), id) != want.end()) o.top_correct = true;
-          if (!source.empty() && WordSet(index->names()[m.name].parsed) == source) {
-            o.top_correct = true;
-          }
-        }
+  qe::ScreenEach(queries.size(), [&](size_t i, qs::ScreenScratch* scratch) {
+    qs::Query q;
+    q.name = queries[i].name;
+    auto res = screener.Screen(q, scratch);
+    if (!res.ok() || res->matches.empty()) return;
+    Outcome& o = r.outcomes[i];
+    o.top_score = res->matches[0].score;
+    const auto& n = index->names()[res->matches[0].name];
+    o.top_name = index->entities()[n.entity].names[n.name_index].value;
+    const std::string source = queries[i].source_name.empty()
+                                   ? std::string()
+                                   : WordSet(qantara::names::ParseName(queries[i].source_name));
+    for (const qs::Match& m : res->matches) {
+      if (m.score < o.top_score) break;
+      const std::string id = index->entities()[m.entity].id();
+      const auto& want = queries[i].expected;
+      if (std::find(want.begin(), want.end(), id) != want.end()) o.top_correct = true;
+      if (!source.empty() && WordSet(index->names()[m.name].parsed) == source) {
+        o.top_correct = true;
       }
-    });
-  }
-  for (auto& w : workers) w.join();
+    }
+  });
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   size_t shown = 0;
   for (size_t i = 0; i < queries.size() && shown < g_examples; ++i) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -171,50 +172,47 @@ std::string CutIntoSyllables(std::string_view word, bool wade_giles) {
 
 }  // namespace
 
-bool ReadChinese(std::vector<std::string>* words) {
-  if (words->size() < 2) return false;
+std::optional<std::vector<std::string>> ReadChinese(const std::vector<std::string>& words) {
+  if (words.size() < 2) return std::nullopt;
   // Pinyin is how Chinese names are written today and how text/ writes Han:
   // it stays. A name is Wade-Giles when every word is made of its syllables
   // and one at least is not pinyin and has a spelling only Wade-Giles writes
   // (hsieh, chih, jung, chiang; "Wali Jan" has none).
   bool wade_giles = false;
-  for (const std::string& word : *words) {
-    if (CutIntoSyllables(word, true).empty()) return false;
-    if (!CutIntoSyllables(word, false).empty()) continue;
+  std::vector<std::string> read;
+  for (const std::string& word : words) {
+    const std::string syllables = CutIntoSyllables(word, true);
+    if (syllables.empty()) return std::nullopt;
+    for (size_t start = 0, space; start <= syllables.size(); start = space + 1) {
+      space = std::min(syllables.find(' ', start), syllables.size());
+      read.push_back(syllables.substr(start, space - start));
+    }
+    if (wade_giles || !CutIntoSyllables(word, false).empty()) continue;
     for (std::string_view mark : {"hs", "ih", "ieh", "ung", "ien", "tz", "ts", "ss", "uei", "erh",
                                   "chia", "chie", "chio", "chiu"}) {
       wade_giles |= word.find(mark) != std::string::npos;
     }
   }
-  if (!wade_giles) return false;
-  std::vector<std::string> read;
-  for (const std::string& word : *words) {
-    const std::string syllables = CutIntoSyllables(word, true);
-    for (size_t start = 0, space; start <= syllables.size(); start = space + 1) {
-      space = std::min(syllables.find(' ', start), syllables.size());
-      read.push_back(syllables.substr(start, space - start));
-    }
-  }
-  *words = std::move(read);
-  return true;
+  if (!wade_giles) return std::nullopt;
+  return read;
 }
 
 int Detect(std::string_view written, const std::vector<std::string>& words) {
   const std::vector<Convention>& all = Conventions();
-  constexpr size_t kMaxConventions = 16;
-  std::array<int, kMaxConventions> own{}, strong{};
-  const size_t n = std::min(all.size(), kMaxConventions);
+  const size_t n = all.size();
+  std::vector<int> own(n, 0);
+  std::vector<bool> strong(n, false);
   bool any = false;
   for (size_t c = 0; c < n; ++c) {
     for (const auto& [letter, replacement] : all[c].letters) {
       const bool diacritic = static_cast<unsigned char>(letter[0]) >= 0x80;
-      if (diacritic && written.find(letter) != std::string_view::npos) own[c] += 2, strong[c] = 1;
+      if (diacritic && written.find(letter) != std::string_view::npos) own[c] += 2, strong[c] = true;
     }
     for (const std::string& word : words) {
       for (const Pattern& m : all[c].markers) {
         if (!m.In(word)) continue;
         own[c] += m.weight;
-        strong[c] |= m.weight >= 2;
+        if (m.weight >= 2) strong[c] = true;
       }
     }
     any |= own[c] > 0;

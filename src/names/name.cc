@@ -426,11 +426,13 @@ std::vector<std::string> Words(const std::string& normalized) {
 // (legal forms, organisation words: Aktiengesellschaft) are not names and
 // keep their spelling.
 void ReadInEnglishSpelling(std::string_view written, std::vector<std::string>* words) {
-  auto spelled = [](const std::vector<std::string>& all) {
+  auto latin = [](std::string_view w) { return lexicon::ScriptOfWord(w) == text::Script::kLatin; };
+  // Whether each word is a Latin name word: not a known word.
+  auto spelled = [&](const std::vector<std::string>& all) {
     const std::vector<std::string_view> parts(all.begin(), all.end());
     std::vector<bool> out(all.size(), true);
     for (size_t i = 0; i < parts.size(); ++i) {
-      if (lexicon::ScriptOfWord(parts[i]) != text::Script::kLatin) {
+      if (!latin(parts[i])) {
         out[i] = false;
       } else if (std::optional<lexicon::Match> known = lexicon::MatchAt(parts, i)) {
         for (size_t k = i; k < std::min(parts.size(), i + known->parts); ++k) out[k] = false;
@@ -439,17 +441,26 @@ void ReadInEnglishSpelling(std::string_view written, std::vector<std::string>* w
     }
     return out;
   };
-  std::vector<bool> rewrite = spelled(*words);
+  // Most names show no convention at all; they need no lexicon lookups. A
+  // convention that counts too little in all Latin words does in fewer too.
   std::vector<std::string> names;
-  for (size_t i = 0; i < words->size(); ++i) {
-    if (!rewrite[i]) continue;
-    names.push_back((*words)[i]);
+  for (const std::string& w : *words) {
+    if (latin(w)) names.push_back(w);
   }
+  const bool all_latin = names.size() == words->size();
   const bool particles = std::any_of(words->begin(), words->end(),
                                      [](const std::string& w) { return FindParticle(w) != nullptr; });
-  if (!particles && names.size() == words->size() && conventions::ReadChinese(&names)) {
-    *words = std::move(names);
+  std::optional<std::vector<std::string>> chinese;
+  if (all_latin && !particles) chinese = conventions::ReadChinese(*words);
+  if (!chinese && conventions::Detect(written, names) < 0) return;
+  std::vector<bool> rewrite = spelled(*words);
+  if (chinese && std::all_of(rewrite.begin(), rewrite.end(), [](bool b) { return b; })) {
+    *words = std::move(*chinese);
     return;
+  }
+  names.clear();
+  for (size_t i = 0; i < words->size(); ++i) {
+    if (rewrite[i]) names.push_back((*words)[i]);
   }
   const int convention = conventions::Detect(written, names);
   if (convention < 0) return;

@@ -12,6 +12,7 @@
 #ifndef QANTARA_NAMES_INTERNAL_CONVENTIONS_H_
 #define QANTARA_NAMES_INTERNAL_CONVENTIONS_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,9 +40,9 @@ std::string Rewrite(int convention, std::string_view word);
 // jung; not the jan of "Wali Jan"), is read in pinyin, one word per
 // syllable as Wade-Giles hyphenates and text/ writes Han ("Teng Hsiao-ping"
 // -> "deng xiao bing"; where only the lost apostrophe told two syllables
-// apart, the one without it). Returns whether it was; `words` change only
-// then. Pinyin names keep their spelling, typos and all.
-bool ReadChinese(std::vector<std::string>* words);
+// apart, the one without it). Returns the words so read, or nothing for a
+// name that is not Wade-Giles. Pinyin names keep their spelling, typos and all.
+std::optional<std::vector<std::string>> ReadChinese(const std::vector<std::string>& words);
 
 // The convention's name in resources/latin_variants.tsv ("de"), for tests.
 std::string_view Name(int convention);
