@@ -47,6 +47,21 @@ bool CloseClasses(char a, char b) {
   return KeySimilarity(std::string_view(&a, 1), std::string_view(&b, 1)) >= 0.6;
 }
 
+std::string ConstructKey(const NameToken& t) {
+  if (t.span != 1 || t.key.empty()) return {};
+  const std::string_view text = t.text;
+  constexpr std::string_view kHeh = "\xd9\x87";  // ARABIC LETTER HEH (ta marbuta folded)
+  if (t.script == text::Script::kArabic) {
+    return text.size() > kHeh.size() && text.ends_with(kHeh) ? t.key + 'T' : std::string();
+  }
+  const size_t n = text.size();
+  if (t.script != text::Script::kLatin || n < 4 || text[n - 1] != 't' || t.key.size() < 2 ||
+      t.key.back() != 'T' || std::string_view("aeiou").find(text[n - 2]) == std::string_view::npos) {
+    return {};
+  }
+  return t.key.substr(0, t.key.size() - 1);
+}
+
 namespace {
 
 bool OneDeletionApart(std::string_view longer, std::string_view shorter) {
@@ -114,6 +129,15 @@ bool ComparableByKeys(const NameToken& a, const NameToken& b) {
   }
   // Nor one class more or less: "Mohamed Ali" would reach every Mohamed.
   if (joined || a.key.empty() || b.key.empty()) return false;
+  // But the T of an Arabic construct ending (ConstructKey) across scripts.
+  if (a.script != b.script && (a.script == text::Script::kArabic) != (b.script == text::Script::kArabic)) {
+    const NameToken& arabic = a.script == text::Script::kArabic ? a : b;
+    const NameToken& latin = a.script == text::Script::kArabic ? b : a;
+    if (arabic.key.size() + 1 == latin.key.size() && ConstructKey(arabic) == latin.key &&
+        !ConstructKey(latin).empty()) {
+      return true;
+    }
+  }
   const std::string& longer = a.key.size() > b.key.size() ? a.key : b.key;
   const std::string& shorter = a.key.size() > b.key.size() ? b.key : a.key;
   return shorter.size() >= 3 && OneDeletionApart(longer, shorter);

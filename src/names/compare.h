@@ -9,6 +9,7 @@
 #define QANTARA_NAMES_COMPARE_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "names/name.h"
@@ -61,7 +62,9 @@ struct CompareOptions {
 //   - their keys are equal (one class, or none: "Wee" and "Wei"), or are one
 //     class each and CloseClasses ("Ewaz" / the Arabic "Awad"), or
 //   - both keys have 3+ classes and one is the other with one class deleted, or
-//   - both have 4+ letters and are at most one edit apart (a typo).
+//   - both have 4+ letters and are at most one edit apart (a typo), or
+//   - one is Arabic and ends in ta marbuta, the other Latin with the same key
+//     and a T more ("Asbat" / its Arabic spelling: ConstructKey).
 // Two words that fail this never align, however their letters compare; the
 // index (screen/index.h) enumerates exactly these neighbours, which is what
 // lets it promise the same results as scoring every listed name.
@@ -81,6 +84,15 @@ bool ComparesAsWord(const NameToken& t);
 // Latin letters without a vowel ("HJ", "NDM"). Indexes that bound scores
 // before aligning must allow for such tokens (screen/index.h).
 bool MayBeInitials(const NameToken& t);
+
+// The key the same word has in the other script when it ends in a construct
+// ending: an Arabic word ending in heh (ta marbuta folded) is read "-a" alone
+// and "-at" before a genitive ("Asbat al-Ansar", "Jabhat al-Nusra"), so its
+// Latin spellings may have one T more at the end of the key; a Latin word
+// ending in a vowel and t may be such a spelling, one T less. Empty when the
+// token has no such ending. Comparable accepts a pair whose keys differ just
+// so, and the index looks such keys up (screen/index.h).
+std::string ConstructKey(const NameToken& t);
 
 // True for two key classes that spellings swap (D/T, D/Z, S/Z, J/K: the
 // pairs of resources/key_similarity.tsv that cost 0.4 or less).

@@ -12,6 +12,8 @@
 #include "names/name.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -360,25 +362,60 @@ bool BeforeCompoundSuffix(const std::vector<std::string_view>& parts, size_t i) 
   return false;
 }
 
+// What an Arabic-script word may be without what is glued to its front: the
+// article, or one of the conjunction and prepositions wa-, bi-, li-, ka-, fa-
+// with or without the article after it (li-l-sirafa, "for exchange"; bi-bilad,
+// "in the land of"). Readings of fewer than three letters are left out.
+std::vector<std::string_view> GluedReadings(std::string_view word) {
+  std::vector<std::string_view> out;
+  std::string_view bare = word;
+  if (StripArabicArticle(&bare)) out.push_back(bare);
+  static constexpr std::string_view kProclitics[] = {
+      "\xd9\x88", "\xd8\xa8", "\xd9\x84", "\xd9\x83", "\xd9\x81"};  // waw beh lam kaf feh
+  const std::string_view lam = kProclitics[2];
+  for (std::string_view p : kProclitics) {
+    if (!word.starts_with(p)) continue;
+    std::string_view rest = word.substr(p.size());
+    std::string_view after_article = rest;
+    if (p == lam && rest.starts_with(lam)) {
+      after_article.remove_prefix(lam.size());  // li + al- is written lam lam
+    } else if (!StripArabicArticle(&after_article)) {
+      after_article = {};
+    }
+    for (std::string_view r : {after_article, rest}) {
+      if (text::CountCodePoints(r) >= 3) out.push_back(r);
+    }
+    break;
+  }
+  return out;
+}
+
 // A known word or phrase at parts[*i] (internal/lexicon.h), also with the
-// Arabic article glued to its first word ("al-islamiyya" written in Arabic
-// script), as one token; advances *i to its last part.
+// Arabic article or a preposition glued to its first word ("al-islamiyya"
+// written in Arabic script: GluedReadings), as one token; advances *i to its
+// last part.
 std::optional<NameToken> KnownWords(const std::vector<std::string_view>& parts, size_t* i) {
   std::optional<lexicon::Match> m = lexicon::MatchAt(parts, *i);
-  if (!m) {
-    std::string_view bare = parts[*i];
-    if (!StripArabicArticle(&bare)) return std::nullopt;
+  std::string_view first = parts[*i];  // as the lexicon read it
+  if (!m && lexicon::ScriptOfWord(parts[*i]) == text::Script::kArabic) {
     std::vector<std::string_view> stripped = parts;
-    stripped[*i] = bare;
-    m = lexicon::MatchAt(stripped, *i);
-    if (!m) return std::nullopt;
+    for (std::string_view bare : GluedReadings(parts[*i])) {
+      stripped[*i] = bare;
+      if ((m = lexicon::MatchAt(stripped, *i))) {
+        first = bare;
+        break;
+      }
+    }
   }
-  std::string surface;
-  for (size_t k = *i; k < *i + m->parts; ++k) {
-    if (!surface.empty()) surface += ' ';
-    surface += parts[k];
+  if (!m) return std::nullopt;
+  // The surface keeps what was glued; the matching form, keys and sounds
+  // are of the word without it, as for other words.
+  std::string surface(parts[*i]), matching(first);
+  for (size_t k = *i + 1; k < *i + m->parts; ++k) {
+    surface.append(" ").append(parts[k]);
+    matching.append(" ").append(parts[k]);
   }
-  NameToken t = MakeWord(surface, surface);
+  NameToken t = MakeWord(surface, matching);
   t.role = m->role;
   t.particle = std::move(m->canonical);
   *i += m->parts - 1;
@@ -482,11 +519,42 @@ void ReadInEnglishSpelling(std::string_view written, std::vector<std::string>* w
   }
 }
 
+// The French elided article and preposition, l' and d' before a vowel or h,
+// dropped: "Mouvement pour l'Unification ... de l'Ouest" has the words
+// unification and ouest (which it would not glued to the l), and its acronym
+// MUJAO. Apostrophes inside words (Qa'ida, Ma'ruf) and d' before a
+// consonant (D'Souza) stay.
+std::string DropElisions(std::string_view s) {
+  auto letter = [](unsigned char c) { return std::isalpha(c) || c >= 0x80; };
+  auto vowel_or_h = [](unsigned char c) {
+    return std::strchr("aeiouhAEIOUH", c) != nullptr || c == 0xC3;  // C3: a Latin-1 accented letter
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool elidable = (c == 'l' || c == 'L' || c == 'd' || c == 'D') &&
+                          (i == 0 || !letter(static_cast<unsigned char>(s[i - 1])));
+    if (elidable) {
+      size_t after = 0;  // the apostrophe's length
+      if (s.substr(i + 1, 1) == "'") after = 1;
+      if (s.substr(i + 1, 3) == "\xe2\x80\x99") after = 3;  // RIGHT SINGLE QUOTATION MARK
+      if (after > 0 && i + 1 + after < s.size() &&
+          vowel_or_h(static_cast<unsigned char>(s[i + 1 + after]))) {
+        i += after;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 ParsedName ParseName(std::string_view raw) {
   ParsedName name;
-  const std::string written = lexicon::JoinDottedInitials(CutToLimit(raw));
+  const std::string written = DropElisions(lexicon::JoinDottedInitials(CutToLimit(raw)));
   name.normalized = text::NormalizeForMatching(written);
   std::vector<std::string> words = Words(name.normalized);
   ReadInEnglishSpelling(written, &words);
@@ -549,6 +617,9 @@ std::string Acronym(const ParsedName& name) {
       default: continue;
     }
     if (t.surface.empty() || t.surface[0] < 'a' || t.surface[0] > 'z') return {};
+    // Words of one or two letters are the articles and particles of other
+    // languages as often ("le", "li") and acronyms pass them by.
+    if (t.role == TokenRole::kWord && t.surface.size() <= 2 && !t.initials) continue;
     letters += t.surface[0];
   }
   return letters.size() >= 3 && letters.size() <= 8 ? letters : std::string();

@@ -83,7 +83,8 @@ ParsedName ParseName(std::string_view raw);
 bool IsOrganizationWord(const NameToken& token);
 
 // The initials a name would be abbreviated to ("New Dawn Movement" -> "ndm";
-// stopwords, legal forms, particles and titles left out), when it has three
+// stopwords, legal forms, particles, titles and words of one or two letters
+// that are not initials left out), when it has three
 // to eight such words, each begins with a Latin letter, and it has an
 // organisation word (persons are not abbreviated); else empty.
 std::string Acronym(const ParsedName& name);

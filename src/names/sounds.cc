@@ -66,6 +66,9 @@ struct CharSet {
   bool operator()(char c) const { return member[static_cast<unsigned char>(c)]; }
 };
 constexpr CharSet IsLatinVowel("aeiouy");
+// After a word-final Arabic ta marbuta: a T that costs nothing to drop and
+// weighs nothing, so "-a" and "-at" both match it.
+constexpr char kOptionalT = 't';
 constexpr CharSet IsVowelSymbol("aeiouAIUV");
 bool IsLong(char c) { return c == 'A' || c == 'I' || c == 'U' || c == 'V'; }
 char Quality(char c) {
@@ -102,7 +105,10 @@ void ArabicSounds(const std::vector<char32_t>& cps, std::string* out) {
       // Between D, Z and T: Kadhim, Kazim, Kathim; Ramadan, Ramzan; Faiz.
       Push('X', out);
     } else if (c == kHeh && last && !initial) {
-      Push('a', out);  // ta marbuta or final heh: "-a", "-ah", "-eh"
+      // Ta marbuta or final heh: "-a", "-ah", "-eh"; and "-at" where a
+      // genitive follows (Jabhat al-Nusra), as the free symbol 't'.
+      Push('a', out);
+      Push(kOptionalT, out);
     } else if (auto it = t.arabic.find(c); it != t.arabic.end() && it->second != '-') {
       Push(it->second, out);
     }
@@ -181,6 +187,7 @@ void LatinSounds(std::string_view w, std::string* out) {
 }
 
 float DeleteCost(char s, bool cross) {
+  if (s == kOptionalT) return 0.0f;
   if (IsVowelSymbol(s)) return IsLong(s) ? 0.5f : (cross ? 0.05f : 0.3f);
   if (s == 'H' || s == 'W' || s == 'Y') return 0.5f;
   return 1.0f;
@@ -188,6 +195,7 @@ float DeleteCost(char s, bool cross) {
 
 float SubstituteCost(char a, char b, bool cross) {
   if (a == b) return 0.0f;
+  if (a == kOptionalT || b == kOptionalT) return (a == 'T' || b == 'T') ? 0.0f : 1.0f;
   bool va = IsVowelSymbol(a), vb = IsVowelSymbol(b);
   if (va && vb) {
     if (a == 'V' || b == 'V') {  // final Arabic yeh: i or a
@@ -263,7 +271,9 @@ const CostTables& Costs() {
 // In cost units (twentieths).
 int Weight(std::string_view s, bool cross) {
   int w = 0;
-  for (char c : s) w += IsVowelSymbol(c) ? (IsLong(c) ? 10 : (cross ? 5 : 10)) : 20;
+  for (char c : s) {
+    if (c != kOptionalT) w += IsVowelSymbol(c) ? (IsLong(c) ? 10 : (cross ? 5 : 10)) : 20;
+  }
   return w;
 }
 

@@ -24,16 +24,42 @@
 namespace qantara::screen {
 namespace {
 
-// Every non-empty name of every entity, parsed (`threads` > 1: in parallel).
+// The readings of an organisation's (or vessel's...) name besides the name
+// itself when it ends in a parenthesised word, which lists use for the
+// acronym ("HAQQANI NETWORK (HQN)"): the name without it, and the word
+// alone. A longer parenthesis ("(BRANCH LOCATED IN ...)") gives only the
+// name without it. Persons' parentheses hold other names and are left alone.
+std::vector<std::string> ParentheticReadings(const lists::Entity& entity, std::string_view value) {
+  if (entity.schema == lists::Schema::kPerson) return {};
+  const size_t open = value.find('(');
+  const size_t close = value.find(')', open == std::string_view::npos ? 0 : open);
+  if (open == std::string_view::npos || close == std::string_view::npos || open == 0) return {};
+  const std::string_view inside = value.substr(open + 1, close - open - 1);
+  std::string outside(value.substr(0, open));
+  outside.append(" ").append(value.substr(close + 1));
+  std::vector<std::string> out = {std::move(outside)};
+  const bool one_word = inside.find_first_of(" (") == std::string_view::npos &&
+                        inside.size() >= 2 && inside.size() <= 10;
+  if (one_word) out.emplace_back(inside);
+  return out;
+}
+
+// Every non-empty name of every entity, parsed (`threads` > 1: in parallel),
+// and its parenthetic readings (ParentheticReadings) after it.
 std::vector<IndexedName> ParseNames(const std::vector<lists::Entity>& entities, int threads) {
   struct Pending {
     uint32_t entity, name_index;
+    std::string reading;  // empty: the name as listed
   };
   std::vector<Pending> pending;
   for (uint32_t e = 0; e < entities.size(); ++e) {
     const auto& names = entities[e].names;
     for (uint32_t k = 0; k < names.size(); ++k) {
-      if (!names[k].value.empty()) pending.push_back({e, k});
+      if (names[k].value.empty()) continue;
+      pending.push_back({e, k, {}});
+      for (std::string& r : ParentheticReadings(entities[e], names[k].value)) {
+        pending.push_back({e, k, std::move(r)});
+      }
     }
   }
   std::vector<IndexedName> parsed(pending.size());
@@ -42,7 +68,8 @@ std::vector<IndexedName> ParseNames(const std::vector<lists::Entity>& entities, 
       const auto& entity = entities[pending[i].entity];
       parsed[i].entity = pending[i].entity;
       parsed[i].name_index = pending[i].name_index;
-      parsed[i].parsed = names::ParseName(entity.names[pending[i].name_index].value);
+      const std::string& value = entity.names[pending[i].name_index].value;
+      parsed[i].parsed = names::ParseName(pending[i].reading.empty() ? value : pending[i].reading);
     }
   };
   threads = std::max(1, threads);

@@ -38,7 +38,7 @@ void IndexTables::ForEachNeighbour(const names::NameToken& query_token, ScratchS
   };
   std::string& buffer = s->buffer_;
   add(by_text_, query_token.text);
-  buffer.assign("\x01");
+  buffer.assign(1, '\x01');  // (a char, not "\x01": GCC 12 -Wrestrict false positive)
   buffer.append(query_token.text);
   add(by_text_, buffer);
   // Particles by canonical form; known words that way too, and as words.
@@ -63,6 +63,11 @@ void IndexTables::AddKeyNeighbours(const names::NameToken& query_token, std::str
       add(joined_by_coarse_,
           ScriptAndKey(static_cast<text::Script>(script), query_token.coarse, buffer));
     }
+  }
+  // Words whose key differs by the T of an Arabic construct ending
+  // (names::ConstructKey: "Asbat" / its Arabic spelling).
+  if (const std::string construct = names::ConstructKey(query_token); !construct.empty()) {
+    add(by_key_, construct);
   }
   // Single words of the same coarse key (or key, for short ones).
   if (query_token.coarse.size() >= 2) {

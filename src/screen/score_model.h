@@ -23,7 +23,7 @@ namespace qantara::screen {
 
 // Bump the version whenever any score changes for some input.
 inline constexpr std::string_view kScoreModel = "qantara-name-qualifiers";
-inline constexpr int kScoreModelVersion = 4;  // docs/score_model.md lists the changes
+inline constexpr int kScoreModelVersion = 5;  // docs/score_model.md lists the changes
 
 // ---------------------------------------------------------------------------
 // The policy, whole: every number that decides a score, named once.

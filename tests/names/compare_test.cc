@@ -84,6 +84,22 @@ TEST(Comparable, JoinedWordsNeedTheSameKeyInOneScript) {
   EXPECT_TRUE(Comparable(joined("Dahir", "Aweys"), word("\u0638\u0627\u0647\u0631\u0639\u0648\u064A\u0633")));
 }
 
+// A final ta marbuta reads "-a", or "-at" before a genitive: the Latin key
+// may have one T more (ConstructKey), even where two classes are all there is.
+TEST(Comparable, TaMarbutaAgainstLatinAt) {
+  // ARABIC LETTER AIN, SAD, BEH, TEH MARBUTA; and without the teh marbuta.
+  const NameToken with = ParseName("\u0639\u0635\u0628\u0629").tokens.at(0);
+  const NameToken without = ParseName("\u0639\u0635\u0628").tokens.at(0);
+  const NameToken asbat = ParseName("Asbat").tokens.at(0);
+  EXPECT_EQ(ConstructKey(asbat), "SB");
+  EXPECT_EQ(ConstructKey(with), "SBT");
+  EXPECT_TRUE(Comparable(with, asbat));
+  EXPECT_TRUE(Comparable(with, ParseName("Asba").tokens.at(0)));
+  EXPECT_FALSE(Comparable(without, asbat));
+  EXPECT_GT(TokenSimilarity(with, asbat, kOptions).similarity, 0.9);
+  EXPECT_TRUE(ConstructKey(ParseName("Asbt").tokens.at(0)).empty());  // no vowel before the t
+}
+
 TEST(CompareNames, ParticlesMatchOnlyTheirOwnKind) {
   EXPECT_EQ(TokenSimilarity(ParseName("bin Laden").tokens[0], ParseName("ibn X").tokens[0], kOptions).similarity,
             1.0);

@@ -52,6 +52,38 @@ TEST(Lexicon, ConceptsAcrossLanguagesAndScripts) {
   EXPECT_EQ(ParseName("Nasr al-Din").tokens.size(), 1u);
 }
 
+// Countries and their peoples are concepts in English, French and Arabic
+// script ("... Fighting Group" named after a made-up nationality would not be).
+TEST(Lexicon, CountriesAndTheirPeoples) {
+  EXPECT_EQ(Known("Libyan Fighting Group"), "concept:libya concept:fighters generic_word:group");
+  EXPECT_NE(Known("Groupe combattant libyen").find("concept:libya"), std::string::npos);
+  // The Arabic feminine nisba with the article: ALEF LAM LAM YEH BEH YEH TEH MARBUTA.
+  EXPECT_EQ(Known("\u0627\u0644\u0644\u064a\u0628\u064a\u0629"), "concept:libya");
+  // Moroccan and the Maghreb are one word in Arabic, and one concept.
+  EXPECT_EQ(Known("Moroccan"), Known("Maghreb"));
+}
+
+// What Arabic script glues to a known word: the article, and li-/bi-/wa-
+// with or without it. The token's matching form is the word without them.
+TEST(Lexicon, GluedArticleAndPrepositions) {
+  // LAM LAM SAD REH ALEF FEH TEH MARBUTA: li-l-sirafa, "for money exchange".
+  EXPECT_EQ(Known("\u0644\u0644\u0635\u0631\u0627\u0641\u0629"), "concept:money_exchange");
+  // BEH BEH LAM ALEF DAL: bi-bilad, "in the land of".
+  EXPECT_EQ(Known("\u0628\u0628\u0644\u0627\u062f"), "concept:land");
+  // ALEF LAM ALEF TEH HAH ALEF DAL: al-ittihad, "the union", compares as ittihad.
+  const NameToken union_word = ParseName("\u0627\u0644\u0627\u062a\u062d\u0627\u062f").tokens.at(0);
+  EXPECT_EQ(union_word.text, "\u0627\u062a\u062d\u0627\u062f");
+  EXPECT_GT(TokenSimilarity(union_word, ParseName("Itihaad").tokens.at(0), kOptions).similarity, 0.9);
+}
+
+// French l' and d' before a vowel are words of their own, and go.
+TEST(Lexicon, FrenchElisionsAreDropped) {
+  EXPECT_EQ(Known("Mouvement pour l'Unit\u00e9 de l\u2019Ouest"),
+            "concept:movement stopword:for concept:unity stopword:of concept:west");
+  EXPECT_EQ(ParseName("Anil D'Souza").tokens.back().text, "dsouza");  // before a consonant: kept
+  EXPECT_EQ(Acronym(ParseName("Mouvement pour l'Unit\u00e9 et le Jihad en Afrique")), "muja");
+}
+
 TEST(Lexicon, DottedInitialsAreOneWord) {
   EXPECT_EQ(ParseName("A.T.C.").tokens.at(0).text, "atc");
   EXPECT_EQ(ParseName("I.M.T.K. S.A.").tokens.size(), 2u);  // two abbreviations, not one

@@ -25,7 +25,16 @@ TEST(PhoneticSounds, GoldenValues) {
   };
   for (const auto& [word, sounds] : kGolden) EXPECT_EQ(Token(ParseName(word)).sounds, sounds) << word;
   EXPECT_EQ(Token(ParseName("محمود")).sounds, "MHMUD");
-  EXPECT_EQ(Token(ParseName("فاطمة")).sounds, "FATMa");
+  // Ta marbuta: "-a", and the free T of "-at" before a genitive.
+  EXPECT_EQ(Token(ParseName("فاطمة")).sounds, "FATMat");
+}
+
+// "Jabhat al-..." and "Jabha": a final ta marbuta reads both ways, and the T
+// it may have weighs nothing.
+TEST(SoundSimilarity, TaMarbutaReadsWithAndWithoutT) {
+  EXPECT_GT(Sim("جبهة", "Jabhat"), 0.95);
+  EXPECT_GT(Sim("جبهة", "Jabha"), 0.95);
+  EXPECT_GT(Sim("سلسلة", "Silsilat"), 0.9);
 }
 
 // The reason sounds exist: one long vowel tells these pairs apart in Arabic script.

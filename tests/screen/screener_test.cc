@@ -55,6 +55,33 @@ TEST_F(ScreenerTest, MatchTable) {
   for (const auto& [query, ref] : kCases) EXPECT_EQ(Top(query), ref) << query;
 }
 
+// A made-up organisation listed with its acronym in parentheses: the name
+// without it and the acronym alone are both its names.
+TEST_F(ScreenerTest, ParenthesisedAcronymIsItsOwnName) {
+  lists::Entity org = testing::Person("O1", {"Nordwind Harbour Network (NHN)"});
+  org.schema = lists::Schema::kOrganization;
+  std::shared_ptr<const CandidateIndex> index = CandidateIndex::Build({org});
+  Screener s(index, ScreenOptions(), nullptr);
+  for (const char* query : {"Nordwind Harbour Network", "NHN"}) {
+    Query q;
+    q.name = query;
+    auto r = s.Screen(q, &scratch_);
+    ASSERT_TRUE(r.ok());
+    ASSERT_FALSE(r->matches.empty()) << query;
+    EXPECT_GE(r->matches[0].score, 0.95) << query;
+  }
+  // A person's parenthesis is another name of theirs, not a reading: "Wasiq"
+  // alone does not reach "Karim Daoud (Wasiq)".
+  std::shared_ptr<const CandidateIndex> persons =
+      CandidateIndex::Build({testing::Person("P9", {"Karim Daoud (Wasiq)"})});
+  Screener p(persons, ScreenOptions(), nullptr);
+  Query q;
+  q.name = "Wasiq";
+  auto r = p.Screen(q, &scratch_);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->matches.empty());
+}
+
 TEST_F(ScreenerTest, QualifiersRaiseAndLower) {
   Query q;
   q.name = "Zaid Kassem El Foulani";

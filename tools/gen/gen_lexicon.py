@@ -13,6 +13,7 @@ Forms are written as people write them; names/ normalises them as it normalises 
 (text::NormalizeForMatching), once, when the table is first used. The output is ASCII only."""
 import os
 import sys
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_common import write_or_check  # noqa: E402
@@ -23,6 +24,29 @@ OUT = os.path.join(ROOT, "generated", "name_lexicon.inc")
 
 KINDS = {"word": "kConcept", "generic": "kGeneric", "stop": "kStop"}
 NUMBER_KINDS = {"cardinal", "ordinal", "roman"}
+
+
+def rough_form(form):
+    """Roughly what names/ makes of a form: lower case, no accents, hamza and ta marbuta
+    folded, the Arabic article and Latin al- stripped. Enough to catch a form listed twice."""
+    s = "".join(c for c in unicodedata.normalize("NFD", form.lower()) if not unicodedata.combining(c))
+    for a, b in (("\u0623", "\u0627"), ("\u0625", "\u0627"), ("\u0622", "\u0627"),
+                 ("\u0629", "\u0647"), ("\u0649", "\u064a"), ("\u06cc", "\u064a")):
+        s = s.replace(a, b)
+    words = [w[2:] if w.startswith("\u0627\u0644") and len(w) > 3 else w for w in s.split()]
+    words = [w[3:] if w.startswith("al-") else w for w in words]
+    return " ".join(words)
+
+
+def check_clashes(rows_with_concepts):
+    """Each form belongs to one concept only (names/ keeps the first line that gives it)."""
+    seen = {}
+    for lineno, concept, form in rows_with_concepts:
+        key = rough_form(form)
+        if key in seen and seen[key][1] != concept:
+            sys.exit(f"resources/org_words.tsv:{lineno}: form {form!r} is also on line "
+                     f"{seen[key][0]} ({seen[key][1]})")
+        seen.setdefault(key, (lineno, concept))
 
 
 def main():
@@ -39,13 +63,16 @@ def main():
             sys.exit(f"resources/legal_forms.tsv:{lineno}: empty form or class")
         lines.append(f"    {{{c_string(form.strip())}, \"{cls.strip()}\", LexiconKind::kLegalForm, "
                      f"Where::{where}}},  // {describe(form.strip())}")
+    concept_forms = []
     for lineno, (concept, weight, forms, *_r) in rows("org_words.tsv", 3):
+        concept_forms += [(lineno, concept.strip(), f.strip()) for f in forms.split("|") if f.strip()]
         if weight not in KINDS:
             sys.exit(f"resources/org_words.tsv:{lineno}: weight {weight!r} is not word, generic or stop")
         for form in (f.strip() for f in forms.split("|")):
             if form:
                 lines.append(f"    {{{c_string(form)}, {c_string(concept.strip())}, "
                              f"LexiconKind::{KINDS[weight]}, Where::kAnywhere}},  // {describe(form)}")
+    check_clashes(concept_forms)
     for lineno, (value, kind, forms, *_r) in rows("number_words.tsv", 3):
         if kind not in NUMBER_KINDS or not value.isdigit():
             sys.exit(f"resources/number_words.tsv:{lineno}: expected a value and cardinal, ordinal "
