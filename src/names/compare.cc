@@ -38,7 +38,10 @@ bool MayBeInitials(const NameToken& t) {
   if (t.role != TokenRole::kWord || t.span != 1 || t.text.empty()) return false;
   if (!std::all_of(t.text.begin(), t.text.end(), IsLatinLetter)) return false;
   if (t.initials) return true;
-  return t.text.size() >= 2 && t.text.size() <= 6 && t.text.find_first_of("aeiouy") == std::string::npos;
+  // Two letters may be initials whatever they are ("TE Hargreaves", "AM
+  // Haddad"); longer words only without a vowel (a word like Omar is a name).
+  if (t.text.size() == 2) return true;
+  return t.text.size() >= 3 && t.text.size() <= 6 && t.text.find_first_of("aeiouy") == std::string::npos;
 }
 
 bool CloseClasses(char a, char b) {
@@ -289,8 +292,8 @@ char InitialOf(const NameToken& t) {
   return IsLatinLetter(t.surface[0]) ? t.surface[0] : 0;
 }
 
-// A word written as initials, or a short Latin word without a vowel that
-// may be initials written without dots ("HJ", "NDM"): its letters; else
+// A word written as initials, or a short Latin word that may be initials
+// written without dots (MayBeInitials: "TE", "NDM"): its letters; else
 // empty.
 std::string_view InitialsOf(const NameToken& t) {
   return MayBeInitials(t) ? std::string_view(t.text) : std::string_view();

@@ -80,9 +80,10 @@ bool IsKnownWord(const NameToken& t);
 bool ComparesAsWord(const NameToken& t);
 
 // Whether AlignJoined may align `t` as initials: a Latin word written as
-// initials (one letter, or letters with dots between them), or of two to six
-// Latin letters without a vowel ("HJ", "NDM"). Indexes that bound scores
-// before aligning must allow for such tokens (screen/index.h).
+// initials (one letter, or letters with dots between them), of two Latin
+// letters ("TE", "HJ"), or of three to six without a vowel ("NDM"). Indexes
+// that bound scores before aligning must allow for such tokens (screen/index.h):
+// each letter may cover one word of the other name that begins with it.
 bool MayBeInitials(const NameToken& t);
 
 // The key the same word has in the other script when it ends in a construct

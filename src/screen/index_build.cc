@@ -309,8 +309,19 @@ void IndexTables::AddNameWeights(std::vector<IndexedName>* names) {
       float w = TokenWeight(token);
       name.weights.push_back(w);
       name.total_weight += w;
-      if (IsParticle(token)) name_weight_[n].particles += w;
-      if (names::MayBeInitials(token)) name_weight_[n].initials = true;
+      NameWeight& weight = name_weight_[n];
+      if (IsParticle(token)) {
+        weight.particles += w;
+      } else {
+        weight.max_word = std::max(weight.max_word, w);
+      }
+      weight.word_initials |= LetterBit(token.surface.empty() ? '\0' : token.surface[0]);
+      if (names::MayBeInitials(token)) {
+        weight.initials += w;
+        weight.initial_letters = static_cast<uint8_t>(
+            std::min<size_t>(255, weight.initial_letters + token.text.size()));
+        for (char c : token.text) weight.initials_mask |= LetterBit(c);
+      }
     }
     name_weight_[n].total = name.total_weight;
   }

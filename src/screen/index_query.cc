@@ -9,6 +9,7 @@
 // needs, they only add to names already gathered.
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #include "names/compare.h"
 #include "screen/index.h"
@@ -336,11 +337,24 @@ void IndexTables::Coverages(const names::ParsedName& query, const std::vector<fl
   if (query_weight <= 0) return;
   const size_t width = query.tokens.size();
   std::array<bool, names::kMaxNameTokens> searched{}, initials{};
-  bool query_initials = false;
+  // For the initials of either name (names::AlignJoined aligns them with
+  // words that begin with their letters): the query's initials and their
+  // letters, and the heaviest query word beginning with each letter.
+  size_t query_initial_letters = 0;
+  uint32_t query_initials_mask = 0;
+  std::array<float, 26> heaviest_by_letter{};
   for (size_t i = 0; i < width; ++i) {
+    const names::NameToken& t = query.tokens[i];
     searched[i] = CandidateIndex::Searched(query, i);
-    initials[i] = names::MayBeInitials(query.tokens[i]);
-    query_initials |= initials[i];
+    initials[i] = names::MayBeInitials(t);
+    if (initials[i]) {
+      query_initial_letters += t.text.size();
+      for (char c : t.text) query_initials_mask |= LetterBit(c);
+    }
+    const char first = t.surface.empty() ? '\0' : t.surface[0];
+    if (searched[i] && LetterBit(first) != 0) {
+      heaviest_by_letter[first - 'a'] = std::max(heaviest_by_letter[first - 'a'], query_weights[i]);
+    }
   }
   for (uint32_t n : Accumulate(query, query_weights, credit, min_query_coverage, s)) {
     const NameWeight& weight = name_weight_[n];
@@ -350,13 +364,22 @@ void IndexTables::Coverages(const names::ParsedName& query, const std::vector<fl
     float query_matched = query_particles, listed_matched = weight.particles;
     for (size_t i = 0; i < width; ++i) {
       // Initials may align with words gathering never compared them with
-      // (names::AlignJoined): counted as matched, and the listed side then
-      // unbounded; a listed name with initials leaves the query side so.
+      // (names::AlignJoined): counted as matched; and each of their letters
+      // may cover one word of the other name, at most its heaviest.
       if (searched[i]) query_matched += query_weights[i] * (initials[i] ? 1.0f : query_credit[i]);
       listed_matched += listed_covered[i];
     }
-    if (weight.initials) query_matched = query_weight;
-    if (query_initials) listed_matched = weight.total;
+    if (weight.initials_mask != 0) {
+      float heaviest = 0;
+      for (uint32_t m = weight.initials_mask; m != 0; m &= m - 1) {
+        heaviest = std::max(heaviest, heaviest_by_letter[std::countr_zero(m)]);
+      }
+      query_matched += static_cast<float>(weight.initial_letters) * heaviest;
+      listed_matched += weight.initials;
+    }
+    if ((query_initials_mask & weight.word_initials) != 0) {
+      listed_matched += static_cast<float>(query_initial_letters) * weight.max_word;
+    }
     out->push_back({n, std::min(1.0f, query_matched / query_weight),
                     std::min(1.0f, listed_matched / weight.total)});
   }

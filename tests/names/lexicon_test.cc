@@ -107,6 +107,12 @@ TEST(Lexicon, InitialsAndAcronymsAlign) {
   EXPECT_FALSE(AllAligned("L. Adenauer", "Konrad Adenauer"));
   // Persons are not abbreviated: three initials need an organisation word.
   EXPECT_FALSE(AllAligned("SMZ", "Sufian Metin Zoran"));
+  // Two letters are initials with a vowel too, undotted or dotted, on either side.
+  EXPECT_TRUE(AllAligned("KA Brennholt", "Karl Anton Brennholt"));
+  EXPECT_TRUE(AllAligned("Brennholt, Karl Anton", "Brennholt K.A."));
+  EXPECT_FALSE(AllAligned("KE Brennholt", "Karl Anton Brennholt"));
+  // Three letters or more with a vowel are a word (Omar), never initials.
+  EXPECT_FALSE(AllAligned("OMA Brennholt", "Otto Max Anton Brennholt"));
 }
 
 }  // namespace

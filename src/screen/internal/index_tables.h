@@ -155,10 +155,16 @@ class IndexTables {
   struct Word {
     names::NameToken token;
   };
+  // A Latin letter's bit in NameWeight's masks; 0 for other characters.
+  static uint32_t LetterBit(char c) { return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0; }
   struct NameWeight {
     float total = 0;      // sum of the token weights
     float particles = 0;  // sum of the weights of particles (not words, not titles)
-    bool initials = false;  // has a token names::MayBeInitials
+    float max_word = 0;   // the heaviest word's weight (particles left out)
+    float initials = 0;   // the weight of its tokens that names::MayBeInitials,
+    uint8_t initial_letters = 0;  // their letters (capped),
+    uint32_t initials_mask = 0;   // and which letters they are (bit 0: 'a');
+    uint32_t word_initials = 0;   // the letters its words begin with
   };
   // Hashing and comparing string_views (C++20 heterogeneous lookup).
   struct StringHash {
