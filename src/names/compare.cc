@@ -27,6 +27,9 @@ bool IsLatinLetter(char c) { return c >= 'a' && c <= 'z'; }
 }  // namespace
 
 bool IsKnownWord(const NameToken& t) {
+  if (t.role == TokenRole::kNumber) {  // spelled, not digits: Khamis, Rabi, Thani are names too
+    return std::any_of(t.text.begin(), t.text.end(), [](char c) { return c < '0' || c > '9'; });
+  }
   return t.role == TokenRole::kConcept || t.role == TokenRole::kGenericWord;
 }
 
@@ -184,9 +187,12 @@ TokenSimilarityResult TokenSimilarity(const NameToken& a, const NameToken& b,
   // Particles match by canonical form; titles compare as words, by spelling
   // and sound (Sheikh / Cheikh), as the index finds them.
   if (!a.particle.empty() && a.particle == b.particle &&
-      ((!ComparesAsWord(a) && !ComparesAsWord(b)) || (IsKnownWord(a) && IsKnownWord(b)))) {
+      ((!ComparesAsWord(a) && !ComparesAsWord(b)) || (IsKnownWord(a) && IsKnownWord(b)) ||
+       (a.role == TokenRole::kNumber && b.role == TokenRole::kNumber))) {
     return {1.0, Measure::kParticle};
   }
+  // Numbers tell apart: two of them never compare by spelling (Sixth / Sixty).
+  if (a.role == TokenRole::kNumber && b.role == TokenRole::kNumber) return {0.0, Measure::kParticle};
   if (a.text == b.text) return {1.0, Measure::kExact};
   if (!ComparesAsWord(a) || !ComparesAsWord(b)) return {0.0, Measure::kParticle};
   const bool same_script = a.script == b.script;

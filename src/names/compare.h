@@ -70,13 +70,15 @@ struct CompareOptions {
 // lets it promise the same results as scoring every listed name.
 bool Comparable(const NameToken& a, const NameToken& b);
 
-// Whether a token is a known organisation word (a concept or a generic word:
-// names/name.h), which is also spelled (Nasr is victory and a name).
+// Whether a token is a known word that is also spelled (Nasr is victory and a
+// name): a concept or a generic word (names/name.h), or a number written in
+// letters (Khamis is "fifth" and a name; numbers still compare with each
+// other only by their value).
 bool IsKnownWord(const NameToken& t);
 
 // Whether a token compares by spelling and sound: words, titles (Qari, Haji,
 // Mullah also stand in names) and known words. Other particles (bin, abu,
-// al, legal forms, numbers, stopwords) compare only by canonical form.
+// al, legal forms, numbers in digits, stopwords) compare only by canonical form.
 bool ComparesAsWord(const NameToken& t);
 
 // Whether AlignJoined may align `t` as initials: a Latin word written as

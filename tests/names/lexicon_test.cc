@@ -84,6 +84,19 @@ TEST(Lexicon, FrenchElisionsAreDropped) {
   EXPECT_EQ(Acronym(ParseName("Mouvement pour l'Unit\u00e9 et le Jihad en Afrique")), "muja");
 }
 
+// A number in letters is also a name (Khamis is "fifth" and a given name): it
+// compares with words by spelling and sound, with numbers only by value.
+TEST(Lexicon, SpelledNumbersAreNamesToo) {
+  const NameToken khamis = ParseName("Khamis Dervali").tokens.at(0);
+  ASSERT_EQ(khamis.role, TokenRole::kNumber);
+  // ARABIC LETTER KHAH, MEEM, YEH, SEEN: the name (the ordinal is spelled with alef).
+  const NameToken arabic = ParseName("\u062e\u0645\u064a\u0633 Dervali").tokens.at(0);
+  EXPECT_GT(TokenSimilarity(khamis, arabic, kOptions).similarity, 0.9);
+  EXPECT_EQ(TokenSimilarity(khamis, ParseName("Fund 5").tokens.at(1), kOptions).similarity, 1.0f);
+  EXPECT_EQ(TokenSimilarity(ParseName("Fund Sixth").tokens.at(1), ParseName("Fund Sixty").tokens.at(1),
+                            kOptions).similarity, 0.0f);
+}
+
 TEST(Lexicon, DottedInitialsAreOneWord) {
   EXPECT_EQ(ParseName("A.T.C.").tokens.at(0).text, "atc");
   EXPECT_EQ(ParseName("I.M.T.K. S.A.").tokens.size(), 2u);  // two abbreviations, not one
