@@ -136,7 +136,7 @@ bool ComparableByKeys(const NameToken& a, const NameToken& b) {
   // Nor one class more or less: "Mohamed Ali" would reach every Mohamed.
   if (joined || a.key.empty() || b.key.empty()) return false;
   // But the T of an Arabic construct ending (ConstructKey) across scripts.
-  if (a.script != b.script && (a.script == text::Script::kArabic) != (b.script == text::Script::kArabic)) {
+  if ((a.script == text::Script::kArabic) != (b.script == text::Script::kArabic)) {
     const NameToken& arabic = a.script == text::Script::kArabic ? a : b;
     const NameToken& latin = a.script == text::Script::kArabic ? b : a;
     if (arabic.key.size() + 1 == latin.key.size() && ConstructKey(arabic) == latin.key &&

@@ -25,9 +25,9 @@ namespace qantara::screen {
 namespace {
 
 // The readings of an organisation's (or vessel's...) name besides the name
-// itself when it ends in a parenthesised word, which lists use for the
-// acronym ("HAQQANI NETWORK (HQN)"): the name without it, and the word
-// alone. A longer parenthesis ("(BRANCH LOCATED IN ...)") gives only the
+// itself when it holds a parenthesis (its first), which lists use for the
+// acronym ("HAQQANI NETWORK (HQN)"): the name without it, and a one-word
+// parenthesis alone. A longer one ("(BRANCH LOCATED IN ...)") gives only the
 // name without it. Persons' parentheses hold other names and are left alone.
 std::vector<std::string> ParentheticReadings(const lists::Entity& entity, std::string_view value) {
   if (entity.schema == lists::Schema::kPerson) return {};
